@@ -1,0 +1,51 @@
+package com.runningtrainer.common.api;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One call of one contract operation, the same whether it arrived over HTTP or on the event
+ * bus: the operationId, validated parameters and body, and the caller's verified principal.
+ *
+ * @param principal the verified token claims ({@code sub} is the user id); empty when anonymous
+ */
+public record ApiRequest(
+    String operationId,
+    JsonObject pathParams,
+    JsonObject query,
+    Object body,
+    JsonObject principal,
+    String requestId) {
+
+  public String pathParam(String name) {
+    return pathParams.getString(name);
+  }
+
+  public JsonObject bodyAsJson() {
+    return body instanceof JsonObject json ? json : new JsonObject();
+  }
+
+  /** The caller's user id, from the token's {@code sub} claim. */
+  public String userId() {
+    return principal.getString("sub");
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("operation_id", operationId)
+        .put("path", pathParams)
+        .put("query", query)
+        .put("body", body)
+        .put("principal", principal)
+        .put("request_id", requestId);
+  }
+
+  public static ApiRequest fromJson(JsonObject json) {
+    return new ApiRequest(
+        json.getString("operation_id"),
+        json.getJsonObject("path", new JsonObject()),
+        json.getJsonObject("query", new JsonObject()),
+        json.getValue("body"),
+        json.getJsonObject("principal", new JsonObject()),
+        json.getString("request_id"));
+  }
+}

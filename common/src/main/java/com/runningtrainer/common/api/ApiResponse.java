@@ -1,0 +1,38 @@
+package com.runningtrainer.common.api;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What an operation answers: a status, headers and a JSON body (or none). Serialisable so the
+ * event bus carries it unchanged.
+ */
+public record ApiResponse(int status, JsonObject headers, Object body) {
+
+  public static ApiResponse ok(Object body) {
+    return new ApiResponse(200, new JsonObject(), body);
+  }
+
+  public static ApiResponse created(Object body, String location) {
+    return new ApiResponse(201, new JsonObject().put("Location", location), body);
+  }
+
+  public static ApiResponse noContent() {
+    return new ApiResponse(204, new JsonObject(), null);
+  }
+
+  public static ApiResponse problem(Problem problem) {
+    return new ApiResponse(problem.status(), new JsonObject().put("Content-Type", Problem.MEDIA_TYPE), problem.toJson());
+  }
+
+  public ApiResponse withHeader(String name, String value) {
+    return new ApiResponse(status, headers.copy().put(name, value), body);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("status", status).put("headers", headers).put("body", body);
+  }
+
+  public static ApiResponse fromJson(JsonObject json) {
+    return new ApiResponse(json.getInteger("status"), json.getJsonObject("headers", new JsonObject()), json.getValue("body"));
+  }
+}

@@ -1,0 +1,46 @@
+package com.runningtrainer.common.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+
+/**
+ * The failures a service raises on purpose. They are {@link ServiceException}s, the one kind
+ * of exception that keeps its code across the event bus, with the HTTP status as the code.
+ */
+public final class Failures {
+
+  private Failures() {
+  }
+
+  public static ServiceException notFound(String what) {
+    return new ServiceException(404, what + " not found");
+  }
+
+  public static ServiceException badRequest(String detail) {
+    return new ServiceException(400, detail);
+  }
+
+  public static ServiceException unauthorized(String detail) {
+    return new ServiceException(401, detail);
+  }
+
+  public static ServiceException conflict(String detail) {
+    return new ServiceException(409, detail);
+  }
+
+  /** A field whose value is malformed. */
+  public static ServiceException invalid(String field, String message) {
+    return fieldFailure(400, field, message);
+  }
+
+  /** A well-formed request that breaks a rule between fields or resources. */
+  public static ServiceException unprocessable(String field, String message) {
+    return fieldFailure(422, field, message);
+  }
+
+  private static ServiceException fieldFailure(int status, String field, String message) {
+    JsonArray errors = new JsonArray().add(new JsonObject().put("field", field).put("message", message));
+    return new ServiceException(status, field + " " + message, new JsonObject().put("errors", errors));
+  }
+}

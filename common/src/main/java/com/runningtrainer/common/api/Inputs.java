@@ -1,0 +1,58 @@
+package com.runningtrainer.common.api;
+
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/**
+ * Reads typed values out of validated input. The contract has checked shapes already; these
+ * catch what a JSON schema cannot, like the 30th of February, and answer 400 naming the field.
+ */
+public final class Inputs {
+
+  private Inputs() {
+  }
+
+  public static LocalDate date(JsonObject json, String field) {
+    String value = json.getString(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw Failures.invalid(field, "must be a date as YYYY-MM-DD");
+    }
+  }
+
+  /** A JSON number as an exact decimal, so that 0.1 km stays 0.1 km. */
+  public static BigDecimal decimal(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Number number)) {
+      throw Failures.invalid(field, "must be a number");
+    }
+    return new BigDecimal(number.toString());
+  }
+
+  public static UUID uuid(JsonObject json, String field) {
+    String value = json.getString(field);
+    return value == null ? null : uuid(field, value);
+  }
+
+  public static UUID uuid(String field, String value) {
+    try {
+      UUID id = UUID.fromString(value);
+      if (!id.toString().equalsIgnoreCase(value)) {
+        throw new IllegalArgumentException(value);
+      }
+      return id;
+    } catch (IllegalArgumentException e) {
+      throw Failures.invalid(field, "must be a UUID");
+    }
+  }
+}

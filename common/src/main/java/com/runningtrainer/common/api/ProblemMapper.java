@@ -1,0 +1,136 @@
+package com.runningtrainer.common.api;
+
+import io.vertx.core.VertxException;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.pgclient.PgException;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns any failure into the problem the client sees: deliberate failures keep their status,
+ * an unreachable database is a 503, and anything unexpected a 500 that reveals nothing.
+ */
+public final class ProblemMapper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+  private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+) is invalid");
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String CHECK_VIOLATION = "23514";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+  private static final String NUMERIC_OUT_OF_RANGE = "22003";
+
+  private ProblemMapper() {
+  }
+
+  public static Problem toProblem(Throwable failure, int statusHint) {
+    if (failure == null) {
+      return Problem.of(statusHint, defaultDetail(statusHint));
+    }
+    if (failure instanceof ServiceException e && e.failureCode() >= 400 && e.failureCode() < 600) {
+      return Problem.of(e.failureCode(), e.getMessage()).withErrors(e.getDebugInfo().getJsonArray("errors", new JsonArray()));
+    }
+    if (failure instanceof HttpException e) {
+      return fromHttpException(e);
+    }
+    if (failure instanceof ValidatorException e) {
+      return fromValidation(e);
+    }
+    if (failure instanceof DecodeException) {
+      return Problem.of(400, "The body is not valid JSON");
+    }
+    if (failure instanceof ReplyException e) {
+      return fromReply(e);
+    }
+    if (failure instanceof PgException e && fromDatabaseRule(e) != null) {
+      return fromDatabaseRule(e);
+    }
+    if (isUnavailable(failure)) {
+      LOG.warn("dependency unavailable: {}", failure.toString());
+      return Problem.of(503, "A service this request needs is unavailable; try again shortly");
+    }
+    LOG.error("unexpected failure", failure);
+    return Problem.of(500, "An unexpected error occurred");
+  }
+
+  /** A rule the schema enforces as a last line, when a request slipped past the service's checks. */
+  private static Problem fromDatabaseRule(PgException e) {
+    return switch (e.getSqlState()) {
+      case UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
+      case CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, NUMERIC_OUT_OF_RANGE ->
+          Problem.of(422, "The values break a rule of the data: " + e.getErrorMessage());
+      default -> null;
+    };
+  }
+
+  private static Problem fromHttpException(HttpException e) {
+    if (e.getCause() instanceof ValidatorException validation) {
+      return fromValidation(validation);
+    }
+    String detail = e.getPayload() != null ? e.getPayload() : defaultDetail(e.getStatusCode());
+    return Problem.of(e.getStatusCode(), detail);
+  }
+
+  private static Problem fromValidation(ValidatorException e) {
+    if (!(e instanceof SchemaValidationException schema) || schema.getOutputUnit() == null) {
+      return Problem.of(400, e.getMessage());
+    }
+    Matcher parameter = PARAMETER.matcher(e.getMessage());
+    JsonArray errors = ValidationErrors.of(schema.getOutputUnit(), parameter.find() ? parameter.group(1) : null);
+    JsonObject first = errors.getJsonObject(0);
+    String detail = first.getString("field") + ": " + first.getString("message")
+        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    return Problem.of(400, detail.trim()).withErrors(errors);
+  }
+
+  private static Problem fromReply(ReplyException e) {
+    return switch (e.failureType()) {
+      case NO_HANDLERS -> Problem.of(503, "The service is not running");
+      case TIMEOUT -> Problem.of(504, "The service did not answer in time");
+      default -> e.failureCode() >= 400 && e.failureCode() < 600
+          ? Problem.of(e.failureCode(), e.getMessage())
+          : Problem.of(502, "The service failed");
+    };
+  }
+
+  private static boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof TimeoutException
+          || t instanceof io.netty.channel.ConnectTimeoutException) {
+        return true;
+      }
+      if (t instanceof VertxException && t.getMessage() != null && isConnectionMessage(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isConnectionMessage(String message) {
+    String lower = message.toLowerCase();
+    return lower.contains("timeout") || lower.contains("connection") || lower.contains("closed");
+  }
+
+  private static String defaultDetail(int status) {
+    return switch (status) {
+      case 401 -> "A valid bearer token is required";
+      case 404 -> "No such resource";
+      case 405 -> "This method is not allowed here";
+      case 413 -> "The request body is too large";
+      case 415 -> "The request body must be application/json";
+      case 503 -> "The service is unavailable; try again shortly";
+      default -> Problem.of(status, "").title();
+    };
+  }
+}

@@ -1,0 +1,108 @@
+package com.runningtrainer.common.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.Credentials;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Verifies access tokens with the public keys auth publishes as a JWKS: signature, expiry,
+ * issuer and audience. Keys are cached and fetched again only when a token names a key id
+ * not seen yet (at most once per {@link #REFRESH_INTERVAL_MS}), so no request calls auth.
+ * It verifies only; it signs nothing.
+ */
+public final class JwksTokenVerifier implements JWTAuth {
+
+  static final long REFRESH_INTERVAL_MS = 10_000;
+
+  private final Vertx vertx;
+  private final Supplier<Future<JsonObject>> jwksSource;
+  private final JWTOptions claims;
+  private JWTAuth keys;
+  private Set<String> keyIds = Set.of();
+  private long lastFetch = Long.MIN_VALUE / 2;
+  private Future<JWTAuth> fetching;
+
+  /**
+   * @param jwksSource fetches the current JWKS document ({@code {"keys": [...]}})
+   */
+  public JwksTokenVerifier(Vertx vertx, Supplier<Future<JsonObject>> jwksSource, String issuer, String audience) {
+    this.vertx = vertx;
+    this.jwksSource = jwksSource;
+    this.claims = new JWTOptions().setIssuer(issuer).setAudience(List.of(audience)).setLeeway(5);
+  }
+
+  @Override
+  public Future<User> authenticate(Credentials credentials) {
+    if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
+      return Future.failedFuture("a bearer token is required");
+    }
+    return keysFor(keyId(token.getToken())).compose(auth -> auth.authenticate(credentials));
+  }
+
+  private synchronized Future<JWTAuth> keysFor(String keyId) {
+    boolean known = keyId != null && keyIds.contains(keyId);
+    boolean mayRefresh = System.currentTimeMillis() - lastFetch >= REFRESH_INTERVAL_MS;
+    if (keys != null && (known || !mayRefresh)) {
+      return Future.succeededFuture(keys);
+    }
+    if (fetching == null) {
+      fetching = jwksSource.get().map(this::install).andThen(done -> clearFetch());
+    }
+    return fetching;
+  }
+
+  private synchronized JWTAuth install(JsonObject jwks) {
+    JsonArray list = jwks.getJsonArray("keys", new JsonArray());
+    Set<String> ids = new HashSet<>();
+    JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(claims);
+    list.forEach(key -> {
+      JsonObject jwk = (JsonObject) key;
+      ids.add(jwk.getString("kid"));
+      options.addJwk(jwk);
+    });
+    keys = JWTAuth.create(vertx, options);
+    keyIds = Set.copyOf(ids);
+    lastFetch = System.currentTimeMillis();
+    return keys;
+  }
+
+  private synchronized void clearFetch() {
+    fetching = null;
+  }
+
+  static String keyId(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      return null;
+    }
+    try {
+      JsonObject header = new JsonObject(Buffer.buffer(Base64.getUrlDecoder().decode(token.substring(0, dot))));
+      return header.getString("kid");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String generateToken(JsonObject claims, JWTOptions options) {
+    throw new UnsupportedOperationException("a verifier does not sign tokens");
+  }
+
+  @Override
+  public String generateToken(JsonObject claims) {
+    throw new UnsupportedOperationException("a verifier does not sign tokens");
+  }
+}

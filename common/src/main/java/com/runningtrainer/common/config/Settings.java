@@ -1,0 +1,38 @@
+package com.runningtrainer.common.config;
+
+/**
+ * The settings every service reads, by their environment variable names. One place for the
+ * names and defaults that the README lists.
+ */
+public record Settings(
+    String appName,
+    String databaseUrl,
+    int databasePoolSize,
+    String redisUrl,
+    String jwtIssuer,
+    String jwtAudience,
+    String authJwksUrl,
+    int requestTimeoutMs,
+    boolean debug) {
+
+  public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/running_trainer";
+  public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0";
+
+  public static Settings from(Config config) {
+    return new Settings(
+        config.string("APP_NAME", "running-trainer"),
+        config.string("DATABASE_URL", DEFAULT_DATABASE_URL),
+        config.integer("DATABASE_POOL_SIZE", 16),
+        config.string("REDIS_URL", DEFAULT_REDIS_URL),
+        config.string("JWT_ISSUER", "http://localhost:8004"),
+        config.string("JWT_AUDIENCE", "running-trainer"),
+        config.string("AUTH_JWKS_URL", "http://127.0.0.1:8004/api/v1/auth/jwks.json"),
+        config.integer("REQUEST_TIMEOUT_MS", 10_000),
+        config.bool("DEBUG", false));
+  }
+
+  /** The HTTP port of a service: {@code <SERVICE>_PORT}, else its port in the architecture. */
+  public static int port(Config config, String service, int defaultPort) {
+    return config.integer(service.toUpperCase() + "_PORT", defaultPort);
+  }
+}

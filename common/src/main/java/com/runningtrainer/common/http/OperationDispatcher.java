@@ -1,0 +1,63 @@
+package com.runningtrainer.common.http;
+
+import com.runningtrainer.common.api.ApiHandler;
+import com.runningtrainer.common.api.ApiRequest;
+import com.runningtrainer.common.api.ApiResponse;
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.ValidatedRequest;
+import java.util.Map;
+
+/** Adapts an {@link ApiHandler} to a route: validated input in, {@link ApiResponse} out. */
+final class OperationDispatcher {
+
+  private OperationDispatcher() {
+  }
+
+  static Handler<RoutingContext> of(String operationId, ApiHandler handler) {
+    return rc -> handler.handle(toRequest(operationId, rc))
+        .onSuccess(response -> write(rc, response))
+        .onFailure(rc::fail);
+  }
+
+  private static ApiRequest toRequest(String operationId, RoutingContext rc) {
+    ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
+    RequestParameter body = validated.getBody();
+    return new ApiRequest(
+        operationId,
+        toJson(validated.getPathParameters()),
+        toJson(validated.getQuery()),
+        body == null || body.isNull() ? null : body.get(),
+        rc.user() == null ? new JsonObject() : rc.user().principal(),
+        RequestIds.of(rc));
+  }
+
+  private static JsonObject toJson(Map<String, RequestParameter> parameters) {
+    JsonObject json = new JsonObject();
+    parameters.forEach((name, value) -> {
+      if (value != null && !value.isNull()) {
+        json.put(name, value.get());
+      }
+    });
+    return json;
+  }
+
+  static void write(RoutingContext rc, ApiResponse response) {
+    if (rc.response().ended()) {
+      return;
+    }
+    rc.response().setStatusCode(response.status());
+    response.headers().forEach(header -> rc.response().putHeader(header.getKey(), String.valueOf(header.getValue())));
+    if (response.body() == null) {
+      rc.response().end();
+      return;
+    }
+    if (!rc.response().headers().contains("Content-Type")) {
+      rc.response().putHeader("Content-Type", "application/json");
+    }
+    rc.response().end(io.vertx.core.json.Json.encodeToBuffer(response.body()));
+  }
+}
