@@ -1,0 +1,28 @@
+package com.runningtrainer.auth;
+
+import io.vertx.codegen.annotations.ProxyGen;
+import io.vertx.codegen.annotations.VertxGen;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The auth business API, also reachable as a proxy on the event bus address
+ * {@code auth.service}. Failures are {@link io.vertx.serviceproxy.ServiceException}s whose
+ * code is the HTTP status. Bodies and answers are the JSON of {@code openapi/auth.yaml}.
+ */
+@VertxGen
+@ProxyGen
+public interface AuthService {
+
+  /** Creates an account: {@code email}, {@code password}, optional {@code display_name}. */
+  Future<JsonObject> register(JsonObject registration);
+
+  /** An access token for matching {@code email} and {@code password}; the same 401 for any mismatch. */
+  Future<JsonObject> login(JsonObject credentials);
+
+  /** The account of a verified user id. */
+  Future<JsonObject> me(String userId);
+
+  /** The public keys that verify access tokens. */
+  Future<JsonObject> jwks();
+}

@@ -1,0 +1,76 @@
+package com.runningtrainer.auth;
+
+import com.runningtrainer.auth.password.Passwords;
+import com.runningtrainer.auth.token.TokenIssuer;
+import com.runningtrainer.auth.user.UserRepository;
+import com.runningtrainer.common.api.Failures;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Registration, login and the caller's account. */
+public final class AuthServiceImpl implements AuthService {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final UserRepository users;
+  private final Passwords passwords;
+  private final TokenIssuer tokens;
+
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens) {
+    this.users = users;
+    this.passwords = passwords;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public Future<JsonObject> register(JsonObject registration) {
+    String email = normalize(registration.getString("email"));
+    return passwords.hash(registration.getString("password"))
+        .compose(hash -> users.insert(email, hash, registration.getString("display_name")))
+        .recover(failure -> Future.failedFuture(isDuplicate(failure)
+            ? Failures.conflict("an account with this email already exists")
+            : failure));
+  }
+
+  @Override
+  public Future<JsonObject> login(JsonObject credentials) {
+    String password = credentials.getString("password");
+    return users.findCredentials(normalize(credentials.getString("email"))).compose(user -> passwords
+        .verify(password, user == null ? null : user.getString("password_hash"))
+        .map(matches -> {
+          if (!matches) {
+            throw Failures.unauthorized("wrong email or password");
+          }
+          return new JsonObject()
+              .put("access_token", tokens.issue(user))
+              .put("token_type", "Bearer")
+              .put("expires_in", TokenIssuer.LIFETIME_SECONDS);
+        }));
+  }
+
+  @Override
+  public Future<JsonObject> me(String userId) {
+    return users.findById(UUID.fromString(userId)).map(user -> {
+      if (user == null) {
+        throw Failures.unauthorized("the account no longer exists");
+      }
+      return user;
+    });
+  }
+
+  @Override
+  public Future<JsonObject> jwks() {
+    return Future.succeededFuture(tokens.jwks());
+  }
+
+  private static String normalize(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isDuplicate(Throwable failure) {
+    return failure instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
+  }
+}
