@@ -53,25 +53,38 @@ public final class ProblemMapper {
     if (failure instanceof ReplyException e) {
       return fromReply(e);
     }
-    if (failure instanceof PgException e && fromDatabaseRule(e) != null) {
-      return fromDatabaseRule(e);
+    if (failure instanceof PgException e && fromDatabaseState(e) != null) {
+      return fromDatabaseState(e);
     }
     if (isUnavailable(failure)) {
-      LOG.warn("dependency unavailable: {}", failure.toString());
-      return Problem.of(503, "A service this request needs is unavailable; try again shortly");
+      return unavailable(failure);
     }
     LOG.error("unexpected failure", failure);
     return Problem.of(500, "An unexpected error occurred");
   }
 
-  /** A rule the schema enforces as a last line, when a request slipped past the service's checks. */
-  private static Problem fromDatabaseRule(PgException e) {
-    return switch (e.getSqlState()) {
+  /**
+   * A rule the schema enforces as a last line, when a request slipped past the service's
+   * checks; or a database that is stopping, starting or missing, which is an outage.
+   */
+  private static Problem fromDatabaseState(PgException e) {
+    String state = e.getSqlState() == null ? "" : e.getSqlState();
+    return switch (state) {
       case UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
       case CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, NUMERIC_OUT_OF_RANGE ->
           Problem.of(422, "The values break a rule of the data: " + e.getErrorMessage());
-      default -> null;
+      default -> isOutage(state) ? unavailable(e) : null;
     };
+  }
+
+  // Class 08 connection exceptions, 57P0x shutdowns, 53300 too many connections, 3D000 no such database.
+  private static boolean isOutage(String state) {
+    return state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("3D000");
+  }
+
+  private static Problem unavailable(Throwable failure) {
+    LOG.warn("dependency unavailable: {}", failure.toString());
+    return Problem.of(503, "A service this request needs is unavailable; try again shortly");
   }
 
   private static Problem fromHttpException(HttpException e) {

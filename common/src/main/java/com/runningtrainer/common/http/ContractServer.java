@@ -42,7 +42,7 @@ public final class ContractServer {
         .handler(RequestIds::assign)
         .handler(AccessLog::record);
     root.get("/health").handler(new HealthHandler(spec.service(), spec.healthChecks()));
-    InfrastructureRoutes.mount(root, contractText);
+    InfrastructureRoutes.mount(vertx, root, contractText);
     String basePath = contract.getServers().get(0).getBasePath();
     root.route(basePath + "/*").subRouter(contractRouter(vertx, spec, contract));
     ProblemWriter.install(root);
