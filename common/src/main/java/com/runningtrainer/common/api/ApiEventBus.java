@@ -28,7 +28,7 @@ public final class ApiEventBus {
           ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
           : handler.handle(request);
       response
-          .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500))))
+          .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500, request.requestId()))))
           .onSuccess(answer -> message.reply(answer.toJson()));
     });
     return consumer.completion().map(consumer);

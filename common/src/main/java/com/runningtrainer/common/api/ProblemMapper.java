@@ -1,5 +1,7 @@
 package com.runningtrainer.common.api;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
 import io.vertx.core.VertxException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
@@ -34,7 +36,11 @@ public final class ProblemMapper {
   private ProblemMapper() {
   }
 
-  public static Problem toProblem(Throwable failure, int statusHint) {
+  /**
+   * @param statusHint the status to answer when there is no failure to map (a route not found)
+   * @param requestId logged with any unexpected failure, to find it from the client's report
+   */
+  public static Problem toProblem(Throwable failure, int statusHint, String requestId) {
     if (failure == null) {
       return Problem.of(statusHint, defaultDetail(statusHint));
     }
@@ -53,13 +59,13 @@ public final class ProblemMapper {
     if (failure instanceof ReplyException e) {
       return fromReply(e);
     }
-    if (failure instanceof PgException e && fromDatabaseState(e) != null) {
-      return fromDatabaseState(e);
+    if (failure instanceof PgException e && fromDatabaseState(e, requestId) != null) {
+      return fromDatabaseState(e, requestId);
     }
     if (isUnavailable(failure)) {
-      return unavailable(failure);
+      return unavailable(failure, requestId);
     }
-    LOG.error("unexpected failure", failure);
+    LOG.error("unexpected failure {}", kv("request_id", requestId), failure);
     return Problem.of(500, "An unexpected error occurred");
   }
 
@@ -67,13 +73,13 @@ public final class ProblemMapper {
    * A rule the schema enforces as a last line, when a request slipped past the service's
    * checks; or a database that is stopping, starting or missing, which is an outage.
    */
-  private static Problem fromDatabaseState(PgException e) {
+  private static Problem fromDatabaseState(PgException e, String requestId) {
     String state = e.getSqlState() == null ? "" : e.getSqlState();
     return switch (state) {
       case UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
       case CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, NUMERIC_OUT_OF_RANGE ->
           Problem.of(422, "The values break a rule of the data: " + e.getErrorMessage());
-      default -> isOutage(state) ? unavailable(e) : null;
+      default -> isOutage(state) ? unavailable(e, requestId) : null;
     };
   }
 
@@ -82,8 +88,8 @@ public final class ProblemMapper {
     return state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("3D000");
   }
 
-  private static Problem unavailable(Throwable failure) {
-    LOG.warn("dependency unavailable: {}", failure.toString());
+  private static Problem unavailable(Throwable failure, String requestId) {
+    LOG.warn("dependency unavailable: {} {}", failure, kv("request_id", requestId));
     return Problem.of(503, "A service this request needs is unavailable; try again shortly");
   }
 

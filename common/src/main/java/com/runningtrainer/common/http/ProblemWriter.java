@@ -26,7 +26,7 @@ public final class ProblemWriter {
     if (response.ended() || response.headWritten()) {
       return;
     }
-    write(response, ProblemMapper.toProblem(rc.failure(), rc.statusCode()));
+    write(response, ProblemMapper.toProblem(rc.failure(), rc.statusCode(), RequestIds.of(rc)));
   }
 
   public static void write(HttpServerResponse response, Problem problem) {

@@ -1,0 +1,57 @@
+package com.runningtrainer.common.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
+
+class ProblemMapperTest {
+
+  private static Problem map(Throwable failure) {
+    return ProblemMapper.toProblem(failure, 500, "test");
+  }
+
+  @Test
+  void keepsTheStatusAndFieldsOfADeliberateFailure() {
+    Problem problem = map(Failures.unprocessable("end_date", "must not be before start_date"));
+
+    assertThat(problem.status()).isEqualTo(422);
+    assertThat(problem.errors().getJsonObject(0).getString("field")).isEqualTo("end_date");
+  }
+
+  @Test
+  void answersAnUnreachableDatabaseWith503() {
+    assertThat(map(new ConnectException("Connection refused")).status()).isEqualTo(503);
+    assertThat(map(ClosedConnectionException.INSTANCE).status()).isEqualTo(503);
+    assertThat(map(new PgException("terminating connection", "FATAL", "57P01", null)).status()).isEqualTo(503);
+  }
+
+  @Test
+  void answersADuplicateWith409AndABrokenRuleWith422() {
+    assertThat(map(new PgException("duplicate", "ERROR", "23505", null)).status()).isEqualTo(409);
+    assertThat(map(new PgException("check", "ERROR", "23514", null)).status()).isEqualTo(422);
+  }
+
+  @Test
+  void answersAMissingServiceWith503AndASilentOneWith504() {
+    assertThat(map(new ReplyException(ReplyFailure.NO_HANDLERS, "none")).status()).isEqualTo(503);
+    assertThat(map(new ReplyException(ReplyFailure.TIMEOUT, "late")).status()).isEqualTo(504);
+  }
+
+  @Test
+  void revealsNothingOfAnUnexpectedFailure() {
+    Problem problem = map(new IllegalStateException("secret internals"));
+
+    assertThat(problem.status()).isEqualTo(500);
+    assertThat(problem.toJson().encode()).doesNotContain("secret");
+  }
+
+  @Test
+  void answersTheHintedStatusWhenNothingFailed() {
+    assertThat(ProblemMapper.toProblem(null, 404, "test").status()).isEqualTo(404);
+  }
+}
