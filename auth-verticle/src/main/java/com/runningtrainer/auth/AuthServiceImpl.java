@@ -2,13 +2,14 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.token.TokenIssuer;
+import com.runningtrainer.auth.user.Credentials;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.common.api.Futures;
+import com.runningtrainer.common.api.Inputs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
-import java.util.Locale;
-import java.util.UUID;
 
 /** Registration, login and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
@@ -27,9 +28,9 @@ public final class AuthServiceImpl implements AuthService {
 
   @Override
   public Future<JsonObject> register(JsonObject registration) {
-    String email = normalize(registration.getString("email"));
-    return passwords.hash(registration.getString("password"))
-        .compose(hash -> users.insert(email, hash, registration.getString("display_name")))
+    return Futures.attempt(() -> Credentials.from(registration))
+        .compose(given -> passwords.hash(given.password())
+            .compose(hash -> users.insert(given.email(), hash, registration.getString("display_name"))))
         .recover(failure -> Future.failedFuture(isDuplicate(failure)
             ? Failures.conflict("an account with this email already exists")
             : failure));
@@ -37,23 +38,22 @@ public final class AuthServiceImpl implements AuthService {
 
   @Override
   public Future<JsonObject> login(JsonObject credentials) {
-    String password = credentials.getString("password");
-    return users.findCredentials(normalize(credentials.getString("email"))).compose(user -> passwords
-        .verify(password, user == null ? null : user.getString("password_hash"))
-        .map(matches -> {
-          if (!matches) {
-            throw Failures.unauthorized("wrong email or password");
-          }
-          return new JsonObject()
-              .put("access_token", tokens.issue(user))
-              .put("token_type", "Bearer")
-              .put("expires_in", TokenIssuer.LIFETIME_SECONDS);
-        }));
+    return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> users.findCredentials(given.email())
+        .compose(user -> passwords.verify(given.password(), user == null ? null : user.getString("password_hash"))
+            .map(matches -> {
+              if (!matches) {
+                throw Failures.unauthorized("wrong email or password");
+              }
+              return new JsonObject()
+                  .put("access_token", tokens.issue(user))
+                  .put("token_type", "Bearer")
+                  .put("expires_in", TokenIssuer.LIFETIME_SECONDS);
+            })));
   }
 
   @Override
   public Future<JsonObject> me(String userId) {
-    return users.findById(UUID.fromString(userId)).map(user -> {
+    return Futures.attempt(() -> Inputs.caller(userId)).compose(users::findById).map(user -> {
       if (user == null) {
         throw Failures.unauthorized("the account no longer exists");
       }
@@ -64,10 +64,6 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<JsonObject> jwks() {
     return Future.succeededFuture(tokens.jwks());
-  }
-
-  private static String normalize(String email) {
-    return email.trim().toLowerCase(Locale.ROOT);
   }
 
   private static boolean isDuplicate(Throwable failure) {

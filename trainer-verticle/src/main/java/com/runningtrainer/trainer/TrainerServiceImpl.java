@@ -2,6 +2,7 @@ package com.runningtrainer.trainer;
 
 import com.runningtrainer.common.api.DateRange;
 import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.common.api.Futures;
 import com.runningtrainer.common.api.Inputs;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.trainer.analytics.AnalyticsRepository;
@@ -19,7 +20,6 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /** The trainer's rules on top of its repositories. */
 public final class TrainerServiceImpl implements TrainerService {
@@ -40,22 +40,22 @@ public final class TrainerServiceImpl implements TrainerService {
 
   @Override
   public Future<JsonObject> createPlan(String ownerId, JsonObject plan) {
-    return parse(() -> PlanFields.from(plan)).compose(fields -> plans.insert(owner(ownerId), fields));
+    return Futures.attempt(() -> PlanFields.from(plan)).compose(fields -> plans.insert(owner(ownerId), fields));
   }
 
   @Override
   public Future<JsonObject> listPlans(String ownerId, JsonObject query) {
-    return parse(() -> Page.from(query)).compose(page -> plans.page(owner(ownerId), page));
+    return Futures.attempt(() -> Page.from(query)).compose(page -> plans.page(owner(ownerId), page));
   }
 
   @Override
   public Future<JsonObject> getPlan(String ownerId, String planId) {
-    return parse(() -> id("id", planId)).compose(id -> plans.find(owner(ownerId), id)).map(found -> found("plan", found));
+    return Futures.attempt(() -> id("id", planId)).compose(id -> plans.find(owner(ownerId), id)).map(found -> found("plan", found));
   }
 
   @Override
   public Future<JsonObject> updatePlan(String ownerId, String planId, JsonObject plan) {
-    return parse(() -> PlanFields.from(plan)).compose(fields -> {
+    return Futures.attempt(() -> PlanFields.from(plan)).compose(fields -> {
       UUID owner = owner(ownerId);
       UUID id = id("id", planId);
       return plans.update(owner, id, fields).compose(updated -> updated != null
@@ -70,12 +70,12 @@ public final class TrainerServiceImpl implements TrainerService {
 
   @Override
   public Future<Void> deletePlan(String ownerId, String planId) {
-    return parse(() -> id("id", planId)).compose(id -> plans.delete(owner(ownerId), id)).map(deleted -> gone("plan", deleted));
+    return Futures.attempt(() -> id("id", planId)).compose(id -> plans.delete(owner(ownerId), id)).map(deleted -> gone("plan", deleted));
   }
 
   @Override
   public Future<JsonObject> createWorkout(String ownerId, JsonObject workout) {
-    return parse(() -> WorkoutFields.from(workout)).compose(fields -> {
+    return Futures.attempt(() -> WorkoutFields.from(workout)).compose(fields -> {
       UUID owner = owner(ownerId);
       return workouts.insert(owner, fields).compose(created -> created != null
           ? Future.succeededFuture(created)
@@ -87,19 +87,19 @@ public final class TrainerServiceImpl implements TrainerService {
 
   @Override
   public Future<JsonObject> listWorkouts(String ownerId, JsonObject query) {
-    return parse(() -> Page.from(query)).compose(page -> workouts.page(owner(ownerId), WorkoutFilter.from(query), page));
+    return Futures.attempt(() -> Page.from(query)).compose(page -> workouts.page(owner(ownerId), WorkoutFilter.from(query), page));
   }
 
   @Override
   public Future<JsonObject> getWorkout(String ownerId, String workoutId) {
-    return parse(() -> id("id", workoutId))
+    return Futures.attempt(() -> id("id", workoutId))
         .compose(id -> workouts.find(owner(ownerId), id))
         .map(found -> found("workout", found));
   }
 
   @Override
   public Future<JsonObject> updateWorkout(String ownerId, String workoutId, JsonObject workout) {
-    return parse(() -> WorkoutFields.from(workout)).compose(fields -> {
+    return Futures.attempt(() -> WorkoutFields.from(workout)).compose(fields -> {
       UUID owner = owner(ownerId);
       UUID id = id("id", workoutId);
       return workouts.update(owner, id, fields).compose(updated -> updated != null
@@ -117,31 +117,31 @@ public final class TrainerServiceImpl implements TrainerService {
 
   @Override
   public Future<Void> deleteWorkout(String ownerId, String workoutId) {
-    return parse(() -> id("id", workoutId))
+    return Futures.attempt(() -> id("id", workoutId))
         .compose(id -> workouts.delete(owner(ownerId), id))
         .map(deleted -> gone("workout", deleted));
   }
 
   @Override
   public Future<JsonObject> createRun(String ownerId, JsonObject run) {
-    return parse(() -> RunFields.from(run))
+    return Futures.attempt(() -> RunFields.from(run))
         .compose(fields -> runs.insert(owner(ownerId), fields))
         .map(TrainerServiceImpl::linked);
   }
 
   @Override
   public Future<JsonObject> listRuns(String ownerId, JsonObject query) {
-    return parse(() -> Page.from(query)).compose(page -> runs.page(owner(ownerId), RunFilter.from(query), page));
+    return Futures.attempt(() -> Page.from(query)).compose(page -> runs.page(owner(ownerId), RunFilter.from(query), page));
   }
 
   @Override
   public Future<JsonObject> getRun(String ownerId, String runId) {
-    return parse(() -> id("id", runId)).compose(id -> runs.find(owner(ownerId), id)).map(found -> found("run", found));
+    return Futures.attempt(() -> id("id", runId)).compose(id -> runs.find(owner(ownerId), id)).map(found -> found("run", found));
   }
 
   @Override
   public Future<JsonObject> updateRun(String ownerId, String runId, JsonObject run) {
-    return parse(() -> RunFields.from(run)).compose(fields -> {
+    return Futures.attempt(() -> RunFields.from(run)).compose(fields -> {
       UUID owner = owner(ownerId);
       UUID id = id("id", runId);
       return runs.update(owner, id, fields).compose(updated -> updated != null
@@ -154,18 +154,18 @@ public final class TrainerServiceImpl implements TrainerService {
 
   @Override
   public Future<Void> deleteRun(String ownerId, String runId) {
-    return parse(() -> id("id", runId)).compose(id -> runs.delete(owner(ownerId), id)).map(deleted -> gone("run", deleted));
+    return Futures.attempt(() -> id("id", runId)).compose(id -> runs.delete(owner(ownerId), id)).map(deleted -> gone("run", deleted));
   }
 
   @Override
   public Future<JsonObject> summary(String ownerId, JsonObject query) {
-    return parse(() -> DateRange.from(query)).compose(range -> analytics.summary(owner(ownerId), range)
+    return Futures.attempt(() -> DateRange.from(query)).compose(range -> analytics.summary(owner(ownerId), range)
         .map(summary -> summary.put("from", text(range.from())).put("to", text(range.to()))));
   }
 
   @Override
   public Future<JsonObject> planProgress(String ownerId, String planId) {
-    return parse(() -> id("id", planId)).compose(id -> {
+    return Futures.attempt(() -> id("id", planId)).compose(id -> {
       UUID owner = owner(ownerId);
       LocalDate today = LocalDate.now(clock);
       return plans.find(owner, id).compose(plan -> plan == null
@@ -175,20 +175,8 @@ public final class TrainerServiceImpl implements TrainerService {
     });
   }
 
-  /** Reads input synchronously, turning a refusal into a failed future. */
-  private static <T> Future<T> parse(Callable<T> reader) {
-    try {
-      return Future.succeededFuture(reader.call());
-    } catch (Exception e) {
-      return Future.failedFuture(e);
-    }
-  }
-
   private static UUID owner(String ownerId) {
-    if (ownerId == null) {
-      throw Failures.unauthorized("no caller");
-    }
-    return UUID.fromString(ownerId);
+    return Inputs.caller(ownerId);
   }
 
   private static UUID id(String field, String value) {

@@ -26,7 +26,7 @@ public final class ApiEventBus {
       ApiHandler handler = operations.get(request.operationId());
       Future<ApiResponse> response = handler == null
           ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
-          : handler.handle(request);
+          : Futures.handle(handler, request);
       response
           .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500, request.requestId()))))
           .onSuccess(answer -> message.reply(answer.toJson()));

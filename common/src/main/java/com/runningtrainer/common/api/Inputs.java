@@ -39,6 +39,15 @@ public final class Inputs {
     return new BigDecimal(number.toString());
   }
 
+  /** The caller's user id, from a verified token's subject; 401 when it is not one of ours. */
+  public static UUID caller(String subject) {
+    try {
+      return UUID.fromString(subject);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw Failures.unauthorized("the token names no user");
+    }
+  }
+
   public static UUID uuid(JsonObject json, String field) {
     String value = json.getString(field);
     return value == null ? null : uuid(field, value);

@@ -3,6 +3,7 @@ package com.runningtrainer.common.http;
 import com.runningtrainer.common.api.ApiHandler;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
+import com.runningtrainer.common.api.Futures;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -18,7 +19,7 @@ final class OperationDispatcher {
   }
 
   static Handler<RoutingContext> of(String operationId, ApiHandler handler) {
-    return rc -> handler.handle(toRequest(operationId, rc))
+    return rc -> Futures.handle(handler, toRequest(operationId, rc))
         .onSuccess(response -> write(rc, response))
         .onFailure(rc::fail);
   }
