@@ -11,13 +11,22 @@ import io.vertx.core.WorkerExecutor;
  */
 public final class Passwords {
 
-  private final PasswordHasher hasher = new PasswordHasher();
+  private final PasswordHasher hasher;
   private final WorkerExecutor workers;
   // Checked when the email is unknown, so that the answer takes as long as for a wrong password.
-  private String decoy;
+  private final String decoy;
 
-  public Passwords(Vertx vertx, int concurrency) {
-    this.workers = vertx.createSharedWorkerExecutor("argon2", concurrency);
+  private Passwords(PasswordHasher hasher, WorkerExecutor workers, String decoy) {
+    this.hasher = hasher;
+    this.workers = workers;
+    this.decoy = decoy;
+  }
+
+  /** The pool, with its decoy hash made before the first login so that none is slower. */
+  public static Future<Passwords> create(Vertx vertx, int concurrency) {
+    PasswordHasher hasher = new PasswordHasher();
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor("argon2", concurrency);
+    return workers.executeBlocking(() -> new Passwords(hasher, workers, hasher.hash("a decoy that no password matches")));
   }
 
   public Future<String> hash(String password) {
@@ -27,16 +36,9 @@ public final class Passwords {
   /** Whether the password matches; with no stored hash, spends the same time and answers false. */
   public Future<Boolean> verify(String password, String storedHash) {
     return workers.executeBlocking(() -> {
-      boolean matches = hasher.verify(password, storedHash == null ? decoy() : storedHash);
+      boolean matches = hasher.verify(password, storedHash == null ? decoy : storedHash);
       return storedHash != null && matches;
     }, false);
-  }
-
-  private synchronized String decoy() {
-    if (decoy == null) {
-      decoy = hasher.hash("a decoy that no password matches");
-    }
-    return decoy;
   }
 
   public Future<Void> close() {

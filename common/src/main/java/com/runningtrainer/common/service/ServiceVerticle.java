@@ -1,0 +1,77 @@
+package com.runningtrainer.common.service;
+
+import com.runningtrainer.common.api.ApiEventBus;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.common.db.Database;
+import com.runningtrainer.common.http.ContractServer;
+import com.runningtrainer.common.http.HealthCheck;
+import com.runningtrainer.common.http.ServiceHttp;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The shape every service's verticle has: migrate its schema, open its pool, build the service
+ * ({@link #build}), then serve the contract's operations over HTTP and on the event bus
+ * address {@code <name>.api}. Stopping lets in-flight requests finish, then closes the pool.
+ */
+public abstract class ServiceVerticle extends VerticleBase {
+
+  private static final int SHUTDOWN_GRACE_SECONDS = 10;
+
+  protected final Config config;
+  protected final Settings settings;
+  private final String name;
+  private final int defaultPort;
+  private Pool pool;
+  private HttpServer server;
+
+  protected ServiceVerticle(String name, int defaultPort, Config config) {
+    this.name = name;
+    this.defaultPort = defaultPort;
+    this.config = config;
+    this.settings = Settings.from(config);
+  }
+
+  /**
+   * Builds the service on its migrated database: binds its business API on the event bus and
+   * says what to serve.
+   */
+  protected abstract Future<Served> build(Pool pool);
+
+  /** Releases what {@link #build} opened beside the pool. */
+  protected Future<?> release() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public final Future<?> start() {
+    return Database.migrate(vertx, settings.databaseUrl(), name).compose(migrated -> {
+      pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
+      return build(pool);
+    }).compose(served -> {
+      List<HealthCheck> checks = new ArrayList<>();
+      checks.add(new HealthCheck("database", () -> pool.query("SELECT 1").execute()));
+      checks.addAll(served.healthChecks());
+      ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(),
+          served.tokens(), checks, settings.requestTimeoutMs());
+      return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http));
+    }).onSuccess(started -> server = started.resultAt(1));
+  }
+
+  @Override
+  public final Future<?> stop() {
+    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()));
+  }
+
+  /** The port actually bound, useful when configured as 0. */
+  public int port() {
+    return server.actualPort();
+  }
+}
