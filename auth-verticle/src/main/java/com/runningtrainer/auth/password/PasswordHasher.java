@@ -32,12 +32,20 @@ public final class PasswordHasher {
         + B64.encodeToString(hash);
   }
 
-  /** Whether the password matches the PHC-encoded hash; compared in constant time. */
+  /** Whether the password matches the PHC-encoded hash; compared in constant time. False for a malformed hash. */
   public boolean verify(String password, String encoded) {
     String[] parts = encoded.split("\\$");
-    if (parts.length != 6 || !parts[1].equals("argon2id")) {
+    if (parts.length != 6 || !parts[1].equals("argon2id") || !parts[2].equals("v=19")) {
       return false;
     }
+    try {
+      return verify(password, parts);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static boolean verify(String password, String[] parts) {
     int memory = 0;
     int iterations = 0;
     int lanes = 0;

@@ -4,10 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.auth.JWTOptions;
-import io.vertx.ext.auth.PubSecKeyOptions;
-import io.vertx.ext.auth.jwt.JWTAuth;
-import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,16 +16,13 @@ public final class TokenIssuer {
 
   public static final int LIFETIME_SECONDS = 15 * 60;
 
-  private final JWTAuth signer;
-  private final SigningKey current;
+  private final AccessTokenSigner signer;
   private final JsonObject jwks;
   private final String issuer;
   private final String audience;
 
-  private TokenIssuer(Vertx vertx, List<SigningKey> keys, String issuer, String audience) {
-    this.current = keys.get(0);
-    this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(new PubSecKeyOptions()
-        .setAlgorithm(SigningKey.ALGORITHM).setBuffer(current.privateKeyPem()).setId(current.kid())));
+  private TokenIssuer(List<SigningKey> keys, String issuer, String audience) {
+    this.signer = new AccessTokenSigner(keys.get(0));
     this.jwks = new JsonObject().put("keys", new JsonArray(keys.stream().map(SigningKey::publicJwk).toList()));
     this.issuer = issuer;
     this.audience = audience;
@@ -40,22 +34,20 @@ public final class TokenIssuer {
         .compose(keys -> keys.isEmpty()
             ? vertx.executeBlocking(SigningKey::generate).compose(repository::insert).compose(stored -> repository.all())
             : Future.succeededFuture(keys))
-        .map(keys -> new TokenIssuer(vertx, keys, issuer, audience));
+        .map(keys -> new TokenIssuer(keys, issuer, audience));
   }
 
-  /** A signed access token for the user. */
+  /** A signed access token for the user, valid {@link #LIFETIME_SECONDS} from now. */
   public String issue(JsonObject user) {
-    JsonObject claims = new JsonObject()
+    long now = Instant.now().getEpochSecond();
+    return signer.sign(new JsonObject()
+        .put("iss", issuer)
+        .put("sub", user.getString("id"))
+        .put("aud", audience)
+        .put("iat", now)
+        .put("exp", now + LIFETIME_SECONDS)
         .put("jti", UUID.randomUUID().toString())
-        .put("roles", user.getJsonArray("roles"));
-    JWTOptions options = new JWTOptions()
-        .setAlgorithm(SigningKey.ALGORITHM)
-        .setExpiresInSeconds(LIFETIME_SECONDS)
-        .setIssuer(issuer)
-        .setAudience(List.of(audience))
-        .setSubject(user.getString("id"))
-        .setHeader(new JsonObject().put("typ", "at+jwt").put("kid", current.kid()));
-    return signer.generateToken(claims, options);
+        .put("roles", user.getJsonArray("roles")));
   }
 
   /** The public keys as a JSON Web Key Set. */

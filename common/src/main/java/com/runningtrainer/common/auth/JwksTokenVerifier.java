@@ -18,14 +18,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Verifies access tokens with the public keys auth publishes as a JWKS: signature, expiry,
- * issuer and audience. Keys are cached and fetched again only when a token names a key id
+ * Verifies access tokens with the public keys auth publishes as a JWKS: the type
+ * ({@code typ: at+jwt}, so that no other kind of JWT passes for one), signature, expiry (which
+ * must be there), issuer and audience. Keys are cached and fetched again only when a token names a key id
  * not seen yet (at most once per {@link #REFRESH_INTERVAL_MS}), so no request calls auth.
  * It verifies only; it signs nothing.
  */
 public final class JwksTokenVerifier implements JWTAuth {
 
   static final long REFRESH_INTERVAL_MS = 10_000;
+  private static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
   private final Vertx vertx;
   private final Supplier<Future<JsonObject>> jwksSource;
@@ -49,7 +51,17 @@ public final class JwksTokenVerifier implements JWTAuth {
     if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
       return Future.failedFuture("a bearer token is required");
     }
-    return keysFor(keyId(token.getToken())).compose(auth -> auth.authenticate(credentials));
+    JsonObject header = header(token.getToken());
+    if (!ACCESS_TOKEN_TYPE.equals(header.getString("typ"))) {
+      return Future.failedFuture("not an access token");
+    }
+    return keysFor(header.getString("kid"))
+        .compose(auth -> auth.authenticate(credentials))
+        .compose(user -> expiring(user) ? Future.succeededFuture(user) : Future.failedFuture("the token never expires"));
+  }
+
+  private static boolean expiring(User user) {
+    return user.principal().getValue("exp") instanceof Number || user.attributes().getValue("exp") instanceof Number;
   }
 
   private synchronized Future<JWTAuth> keysFor(String keyId) {
@@ -83,16 +95,16 @@ public final class JwksTokenVerifier implements JWTAuth {
     fetching = null;
   }
 
-  static String keyId(String token) {
+  /** The token's JOSE header; empty when it has none that decodes. */
+  static JsonObject header(String token) {
     int dot = token.indexOf('.');
     if (dot <= 0) {
-      return null;
+      return new JsonObject();
     }
     try {
-      JsonObject header = new JsonObject(Buffer.buffer(Base64.getUrlDecoder().decode(token.substring(0, dot))));
-      return header.getString("kid");
+      return new JsonObject(Buffer.buffer(Base64.getUrlDecoder().decode(token.substring(0, dot))));
     } catch (RuntimeException e) {
-      return null;
+      return new JsonObject();
     }
   }
 
