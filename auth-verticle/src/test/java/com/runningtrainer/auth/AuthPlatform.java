@@ -1,0 +1,168 @@
+package com.runningtrainer.auth;
+
+import com.runningtrainer.common.VertxFactory;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.testsupport.TestDatabase;
+import com.runningtrainer.testsupport.TestHttp;
+import com.runningtrainer.testsupport.TestPorts;
+import com.runningtrainer.testsupport.TestRedis;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.pgclient.PgConnectOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real auth service on a Vert.x of its own, over a database of the test class's own,
+ * reached over HTTP as a client would.
+ */
+final class AuthPlatform implements AutoCloseable {
+
+  static final String PASSWORD = "correct horse battery";
+
+  final Vertx vertx;
+  final String databaseUrl;
+  final TestHttp http;
+  private final Config config;
+  private String deploymentId;
+
+  private AuthPlatform(Vertx vertx, String databaseUrl, Config config, TestHttp http, String deploymentId) {
+    this.vertx = vertx;
+    this.databaseUrl = databaseUrl;
+    this.config = config;
+    this.http = http;
+    this.deploymentId = deploymentId;
+  }
+
+  static AuthPlatform start(Class<?> testClass) {
+    String databaseUrl = TestDatabase.create(testClass);
+    int authPort = TestPorts.free();
+    Config config = Config.of(Map.of(
+        "DATABASE_URL", databaseUrl,
+        "DATABASE_POOL_SIZE", "4",
+        "REDIS_URL", TestRedis.url(),
+        "AUTH_PORT", String.valueOf(authPort),
+        "ARGON2_CONCURRENCY", "2",
+        "REQUEST_TIMEOUT_MS", "5000"));
+    Vertx vertx = VertxFactory.create();
+    String deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+    return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deploymentId);
+  }
+
+  /** Stops the service and starts a new one on the same database and port, as a redeploy would. */
+  void restart() {
+    String stopped = deploymentId;
+    vertx.undeploy(stopped).await();
+    if (vertx.deploymentIDs().contains(stopped)) {
+      throw new IllegalStateException("the auth service did not stop");
+    }
+    deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+  }
+
+  /** An email no other test uses. */
+  static String newEmail() {
+    return "runner-" + UUID.randomUUID() + "@example.com";
+  }
+
+  static JsonObject credentials(String email, String password) {
+    return new JsonObject().put("email", email).put("password", password);
+  }
+
+  HttpResponse<Buffer> register(JsonObject registration) {
+    return http.post("/api/v1/auth/register", null, registration);
+  }
+
+  HttpResponse<Buffer> login(String email, String password) {
+    return http.post("/api/v1/auth/login", null, credentials(email, password));
+  }
+
+  HttpResponse<Buffer> me(String token) {
+    return http.get("/api/v1/auth/me", token);
+  }
+
+  /** Registers a new user; their account as answered. */
+  JsonObject newUser(String email) {
+    HttpResponse<Buffer> registered = register(credentials(email, PASSWORD));
+    if (registered.statusCode() != 201) {
+      throw new IllegalStateException("cannot register " + email + ": " + registered.bodyAsString());
+    }
+    return registered.bodyAsJsonObject();
+  }
+
+  /** Logs a registered user in; their bearer token. */
+  String tokenOf(String email) {
+    HttpResponse<Buffer> loggedIn = login(email, PASSWORD);
+    if (loggedIn.statusCode() != 200) {
+      throw new IllegalStateException("cannot log " + email + " in: " + loggedIn.bodyAsString());
+    }
+    return loggedIn.bodyAsJsonObject().getString("access_token");
+  }
+
+  /** The signing key the service stored in its schema: kid and PKCS#8 PEM of the newest one. */
+  StoredKey storedSigningKey() {
+    return query("SELECT kid, private_key_pem FROM auth.signing_keys ORDER BY created_at DESC LIMIT 1", null,
+        rows -> new StoredKey(rows.getString("kid"), rows.getString("private_key_pem")));
+  }
+
+  /** Removes a user's row, as an administrator deleting the account would. */
+  void deleteUser(String id) {
+    try (Connection connection = jdbc();
+        PreparedStatement statement = connection.prepareStatement("DELETE FROM auth.users WHERE id = ?::uuid")) {
+      statement.setString(1, id);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The stored password hash of a user. */
+  String passwordHashOf(String email) {
+    return query("SELECT password_hash FROM auth.users WHERE email = ?", email, rows -> rows.getString(1));
+  }
+
+  private <T> T query(String sql, String parameter, RowReader<T> reader) {
+    try (Connection connection = jdbc(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      if (parameter != null) {
+        statement.setString(1, parameter);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException("no row for " + sql);
+        }
+        return reader.read(rows);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Connection jdbc() throws SQLException {
+    PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
+    String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    return DriverManager.getConnection(url, options.getUser(), options.getPassword());
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } finally {
+      TestDatabase.drop(databaseUrl);
+    }
+  }
+
+  record StoredKey(String kid, String privateKeyPem) {
+  }
+
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rows) throws SQLException;
+  }
+}

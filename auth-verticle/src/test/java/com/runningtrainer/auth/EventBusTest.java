@@ -1,0 +1,123 @@
+package com.runningtrainer.auth;
+
+import static com.runningtrainer.auth.AuthPlatform.PASSWORD;
+import static com.runningtrainer.auth.AuthPlatform.credentials;
+import static com.runningtrainer.auth.AuthPlatform.newEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.serviceproxy.ServiceProxyBuilder;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The auth service on the event bus: its business API as a service proxy on {@code auth.service},
+ * and its contract operations on {@code auth.api}, as the gateway calls them.
+ */
+class EventBusTest {
+
+  private static final DeliveryOptions SHORT = new DeliveryOptions().setSendTimeout(3_000);
+
+  private static AuthPlatform platform;
+  private static AuthService proxy;
+
+  @BeforeAll
+  static void start() {
+    platform = AuthPlatform.start(EventBusTest.class);
+    proxy = new ServiceProxyBuilder(platform.vertx).setAddress(AuthVerticle.SERVICE_ADDRESS).setOptions(SHORT)
+        .build(AuthService.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  @Test
+  void theProxyRegistersAndLogsIn() {
+    String email = newEmail();
+
+    JsonObject user = proxy.register(credentials(email, PASSWORD)).await();
+    JsonObject token = proxy.login(credentials(email, PASSWORD)).await();
+
+    assertThat(user.getString("email")).isEqualTo(email);
+    assertThat(Jwt.decode(token.getString("access_token")).payload().getString("sub")).isEqualTo(user.getString("id"));
+  }
+
+  @Test
+  void theProxyFailsATakenEmailWithCode409() {
+    String email = newEmail();
+    proxy.register(credentials(email, PASSWORD)).await();
+
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(email.toUpperCase(Locale.ROOT), PASSWORD)).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(409);
+  }
+
+  @Test
+  void theProxyFailsWrongCredentialsWithCode401() {
+    String email = newEmail();
+    proxy.register(credentials(email, PASSWORD)).await();
+
+    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password")).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theApiAddressAnswersLoginAsTheHttpOperationWould() {
+    String email = newEmail();
+    platform.newUser(email);
+
+    JsonObject response = call("login", credentials(email, PASSWORD), new JsonObject());
+
+    assertThat(response.getInteger("status")).isEqualTo(200);
+    assertThat(response.getJsonObject("headers").getString("Cache-Control")).isEqualTo("no-store");
+    assertThat(response.getJsonObject("body").getString("token_type")).isEqualTo("Bearer");
+  }
+
+  @Test
+  void theApiAddressAnswersMeForTheVerifiedPrincipal() {
+    JsonObject user = platform.newUser(newEmail());
+
+    JsonObject response = call("me", null, new JsonObject().put("sub", user.getString("id")));
+
+    assertThat(response.getInteger("status")).isEqualTo(200);
+    assertThat(response.getJsonObject("body").getString("id")).isEqualTo(user.getString("id"));
+  }
+
+  @Test
+  void theApiAddressAnswersAProblemForAnUnknownOperation() {
+    JsonObject response = call("deleteEverything", null, new JsonObject());
+
+    assertThat(response.getInteger("status")).isEqualTo(404);
+    assertThat(response.getJsonObject("headers").getString("Content-Type")).isEqualTo("application/problem+json");
+  }
+
+  @Test
+  void theApiAddressAnswersUnauthorizedForAPrincipalThatIsNotAUserId() {
+    JsonObject response = call("me", null, new JsonObject().put("sub", "not-a-user-id"));
+
+    assertThat(response.getInteger("status")).isEqualTo(401);
+  }
+
+  private static JsonObject call(String operationId, JsonObject body, JsonObject principal) {
+    JsonObject request = new JsonObject()
+        .put("operation_id", operationId)
+        .put("path", new JsonObject())
+        .put("query", new JsonObject())
+        .put("body", body)
+        .put("principal", principal)
+        .put("request_id", "test-" + operationId);
+    Message<JsonObject> reply = platform.vertx.eventBus().<JsonObject>request("auth.api", request, SHORT).await();
+    return reply.body();
+  }
+}
