@@ -13,8 +13,11 @@ public final class SigningKeyRepository {
 
   private static final String ALL = "SELECT kid, private_key_pem, public_jwk FROM signing_keys ORDER BY created_at DESC, kid";
 
-  private static final String INSERT = "INSERT INTO signing_keys (kid, algorithm, private_key_pem, public_jwk) "
-      + "VALUES ($1, $2, $3, $4)";
+  // Serialises first starts: instances starting together on an empty table make one key, not one each.
+  private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('auth.signing_keys'))";
+
+  private static final String INSERT_FIRST = "INSERT INTO signing_keys (kid, algorithm, private_key_pem, public_jwk) "
+      + "SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM signing_keys)";
 
   private final Pool pool;
 
@@ -32,9 +35,11 @@ public final class SigningKeyRepository {
     });
   }
 
-  public Future<Void> insert(SigningKey key) {
-    return pool.preparedQuery(INSERT)
-        .execute(Tuple.of(key.kid(), SigningKey.ALGORITHM, key.privateKeyPem(), key.publicJwk()))
-        .mapEmpty();
+  /** Stores the key only if there is none yet. */
+  public Future<Void> insertFirst(SigningKey key) {
+    return pool.withTransaction(connection -> connection.query(LOCK).execute()
+        .compose(locked -> connection.preparedQuery(INSERT_FIRST)
+            .execute(Tuple.of(key.kid(), SigningKey.ALGORITHM, key.privateKeyPem(), key.publicJwk())))
+        .mapEmpty());
   }
 }

@@ -32,7 +32,7 @@ public final class TokenIssuer {
   public static Future<TokenIssuer> load(Vertx vertx, SigningKeyRepository repository, String issuer, String audience) {
     return repository.all()
         .compose(keys -> keys.isEmpty()
-            ? vertx.executeBlocking(SigningKey::generate).compose(repository::insert).compose(stored -> repository.all())
+            ? vertx.executeBlocking(SigningKey::generate).compose(repository::insertFirst).compose(stored -> repository.all())
             : Future.succeededFuture(keys))
         .map(keys -> new TokenIssuer(keys, issuer, audience));
   }

@@ -21,13 +21,15 @@ import java.util.function.Supplier;
  * Verifies access tokens with the public keys auth publishes as a JWKS: the type
  * ({@code typ: at+jwt}, so that no other kind of JWT passes for one), signature, expiry (which
  * must be there), issuer and audience. Keys are cached and fetched again only when a token names a key id
- * not seen yet (at most once per {@link #REFRESH_INTERVAL_MS}), so no request calls auth.
+ * not seen yet (at most once per {@link #REFRESH_INTERVAL_MS}), so no request calls auth; a
+ * token verified once is not verified again until it expires.
  * It verifies only; it signs nothing.
  */
 public final class JwksTokenVerifier implements JWTAuth {
 
   static final long REFRESH_INTERVAL_MS = 10_000;
   private static final String ACCESS_TOKEN_TYPE = "at+jwt";
+  private static final int VERIFIED_TOKENS_KEPT = 10_000;
 
   private final Vertx vertx;
   private final Supplier<Future<JsonObject>> jwksSource;
@@ -36,6 +38,7 @@ public final class JwksTokenVerifier implements JWTAuth {
   private Set<String> keyIds = Set.of();
   private long lastFetch = Long.MIN_VALUE / 2;
   private Future<JWTAuth> fetching;
+  private final VerifiedTokens verified = new VerifiedTokens(VERIFIED_TOKENS_KEPT);
 
   /**
    * @param jwksSource fetches the current JWKS document ({@code {"keys": [...]}})
@@ -51,17 +54,24 @@ public final class JwksTokenVerifier implements JWTAuth {
     if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
       return Future.failedFuture("a bearer token is required");
     }
+    long now = System.currentTimeMillis() / 1000;
+    User known = verified.find(token.getToken(), now);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
     JsonObject header = header(token.getToken());
     if (!ACCESS_TOKEN_TYPE.equals(header.getString("typ"))) {
       return Future.failedFuture("not an access token");
     }
     return keysFor(header.getString("kid"))
         .compose(auth -> auth.authenticate(credentials))
-        .compose(user -> expiring(user) ? Future.succeededFuture(user) : Future.failedFuture("the token never expires"));
-  }
-
-  private static boolean expiring(User user) {
-    return user.principal().getValue("exp") instanceof Number || user.attributes().getValue("exp") instanceof Number;
+        .compose(user -> {
+          if (VerifiedTokens.expiry(user) == 0) {
+            return Future.failedFuture("the token never expires");
+          }
+          verified.remember(token.getToken(), user);
+          return Future.succeededFuture(user);
+        });
   }
 
   private synchronized Future<JWTAuth> keysFor(String keyId) {

@@ -31,6 +31,14 @@ public record Settings(
         config.bool("DEBUG", false));
   }
 
+  /**
+   * How many instances of a service's verticle to deploy ({@code <SERVICE>_INSTANCES}): by
+   * default one per core, so that its requests spread over every event loop.
+   */
+  public static int instances(Config config, String service) {
+    return Math.max(1, config.integer(service.toUpperCase() + "_INSTANCES", Runtime.getRuntime().availableProcessors()));
+  }
+
   /** The HTTP port of a service: {@code <SERVICE>_PORT}, else its port in the architecture. */
   public static int port(Config config, String service, int defaultPort) {
     return config.integer(service.toUpperCase() + "_PORT", defaultPort);
