@@ -1,0 +1,97 @@
+package com.runningtrainer.launcher;
+
+import ch.qos.logback.classic.LoggerContext;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Logging;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar running-trainer.jar [--services=trainer,auth]}: runs the chosen services (all
+ * by default) in this JVM, on embedded PostgreSQL and Redis unless {@code DATABASE_URL} and
+ * {@code REDIS_URL} are set. Exit codes: 1 when the start fails, 2 for a command line it does
+ * not understand.
+ */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final long STARTUP_TIMEOUT_SECONDS = 60;
+  private static final int EXIT_START_FAILED = 1;
+  private static final int EXIT_USAGE = 2;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    Config config = Config.fromEnv();
+    Logging.configure(config);
+    LaunchOptions options = options(args);
+    if (options.help()) {
+      System.out.println(LaunchOptions.USAGE);
+      return;
+    }
+    if (options.cluster()) {
+      // The clustered mode (Hazelcast, an event bus across JVMs) comes with the gateway issue.
+      // Until then refusing is honest: running unclustered would look like it worked.
+      usageError("--cluster is not available yet; run the services in one JVM, without --cluster");
+    }
+    long started = System.nanoTime();
+    ShutdownSequence shutdown = new ShutdownSequence();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      shutdown.run();
+      flushLogs();
+    }, "running-trainer-shutdown"));
+    Application application = new Application(config, ServiceCatalog.named(options.services()), shutdown);
+    try {
+      application.start().await(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      LOG.info(application.readyMessage(started));
+    } catch (Exception | LinkageError e) {
+      failed(e, shutdown);
+    }
+  }
+
+  private static LaunchOptions options(String[] args) {
+    try {
+      return LaunchOptions.parse(List.of(args), ServiceCatalog.names());
+    } catch (LaunchOptions.UsageException e) {
+      usageError(e.getMessage());
+      throw e;
+    }
+  }
+
+  /** For the person at the terminal: plain text on stderr rather than a JSON log line. */
+  private static void usageError(String message) {
+    System.err.println("running-trainer: " + message);
+    System.err.println(LaunchOptions.USAGE);
+    System.exit(EXIT_USAGE);
+  }
+
+  private static void failed(Throwable e, ShutdownSequence shutdown) {
+    if (shutdown.begun()) {
+      LOG.info("start interrupted by shutdown: {}", e.toString());
+      return;
+    }
+    String reason = e instanceof TimeoutException
+        ? "the services were not up within " + STARTUP_TIMEOUT_SECONDS + " s"
+        : e.getMessage() == null ? e.toString() : e.getMessage();
+    if (e instanceof StartupFailure && e.getCause() == null) {
+      // The message says it all: a stack trace would only bury it.
+      LOG.error("start failed: {}", reason);
+    } else {
+      LOG.error("start failed: {}", reason, e);
+    }
+    shutdown.run();
+    // The shutdown hook finds the sequence done and flushes the logs.
+    System.exit(EXIT_START_FAILED);
+  }
+
+  /** The log appender is asynchronous: its last lines would be lost at exit without this. */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
+  }
+}

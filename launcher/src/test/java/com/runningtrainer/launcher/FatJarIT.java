@@ -1,0 +1,201 @@
+package com.runningtrainer.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar, run as a user runs it: a child JVM with no {@code DATABASE_URL} or
+ * {@code REDIS_URL}, so on its embedded servers, with every port chosen free so that it does not
+ * meet anything else on this machine.
+ */
+class FatJarIT {
+
+  private static final Path JAR = Path.of("target", "running-trainer.jar");
+  private static final Duration HEALTHY_WITHIN = Duration.ofSeconds(60);
+  private static final Duration EXITS_WITHIN = Duration.ofSeconds(30);
+
+  @TempDir
+  Path dataDirectory;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final List<Process> processes = new ArrayList<>();
+  private Map<String, String> environment;
+  private Path output;
+
+  @BeforeEach
+  void freePorts() throws IOException {
+    List<Integer> ports = freePorts(4);
+    environment = new HashMap<>(Map.of(
+        "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+        "RT_DATA_DIR", dataDirectory.toString(),
+        "TRAINER_PORT", ports.get(0).toString(),
+        "AUTH_PORT", ports.get(1).toString(),
+        "EMBEDDED_PG_PORT", ports.get(2).toString(),
+        "EMBEDDED_REDIS_PORT", ports.get(3).toString()));
+    output = dataDirectory.resolve("launcher-output.log");
+  }
+
+  @AfterEach
+  void killLeftovers() throws InterruptedException {
+    for (Process process : processes) {
+      if (process.isAlive()) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void the_jar_serves_trainer_and_auth_on_embedded_servers_and_exits_on_sigterm() throws Exception {
+    Process launcher = launch();
+
+    HttpResponse<String> trainer = awaitHealthy(launcher, port("TRAINER_PORT"));
+    HttpResponse<String> auth = awaitHealthy(launcher, port("AUTH_PORT"));
+
+    assertThat(trainer.body()).as(output()).contains("\"status\":\"UP\"").contains("\"service\":\"trainer\"");
+    assertThat(auth.body()).as(output()).contains("\"status\":\"UP\"").contains("\"service\":\"auth\"");
+    assertThat(Files.isDirectory(dataDirectory.resolve("postgres"))).isTrue();
+    assertThat(Files.isDirectory(dataDirectory.resolve("redis"))).isTrue();
+
+    launcher.destroy();
+
+    assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
+    // 128 + SIGTERM: the JVM ended on the signal, after its shutdown hook.
+    assertThat(launcher.exitValue()).as(output()).isEqualTo(143);
+    assertThat(output()).contains("stopped embedded PostgreSQL");
+    assertStopped("EMBEDDED_PG_PORT");
+    assertStopped("EMBEDDED_REDIS_PORT");
+  }
+
+  @Test
+  void an_unknown_service_ends_the_jar_with_code_2_naming_the_service() throws Exception {
+    Process launcher = launch("--services=trainer,nope");
+
+    assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
+    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth");
+  }
+
+  @Test
+  void cluster_ends_the_jar_with_code_2_saying_it_is_not_available_yet() throws Exception {
+    Process launcher = launch("--cluster");
+
+    assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
+    assertThat(output()).contains("--cluster is not available yet");
+  }
+
+  @Test
+  void a_taken_service_port_ends_the_jar_with_code_1_after_stopping_the_embedded_servers() throws Exception {
+    try (ServerSocket taken = new ServerSocket(port("TRAINER_PORT"))) {
+      Process launcher = launch("--services=trainer");
+
+      assertThat(launcher.waitFor(HEALTHY_WITHIN.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
+      assertThat(launcher.exitValue()).as(output()).isEqualTo(1);
+      assertThat(output()).contains("start failed: service trainer (port " + port("TRAINER_PORT") + ") did not start");
+      assertStopped("EMBEDDED_PG_PORT");
+      assertStopped("EMBEDDED_REDIS_PORT");
+    }
+  }
+
+  private Process launch(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  private HttpResponse<String> awaitHealthy(Process launcher, int port) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+        .timeout(Duration.ofSeconds(3))
+        .build();
+    long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+    HttpResponse<String> last = null;
+    while (System.nanoTime() < deadline) {
+      assertThat(launcher.isAlive()).as("the launcher ended early:%n%s", output()).isTrue();
+      try {
+        last = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (last.statusCode() == 200) {
+          return last;
+        }
+      } catch (ConnectException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no 200 from :" + port + "/health within " + HEALTHY_WITHIN.toSeconds() + " s (last: "
+        + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + ")\n" + output());
+  }
+
+  private void assertStopped(String portSetting) {
+    assertThat(accepts(port(portSetting))).as("%s %s still answers%n%s", portSetting, port(portSetting), output())
+        .isFalse();
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+
+  private int port(String setting) {
+    return Integer.parseInt(environment.get(setting));
+  }
+
+  private String output() {
+    try {
+      return Files.exists(output) ? Files.readString(output) : "(no output)";
+    } catch (IOException e) {
+      return "(output unreadable: " + e + ")";
+    }
+  }
+
+  private static String javaExecutable() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  private static List<Integer> freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+}
