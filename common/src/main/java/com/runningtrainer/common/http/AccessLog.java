@@ -1,10 +1,11 @@
 package com.runningtrainer.common.http;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.v;
 
 import io.vertx.ext.auth.User;
-import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,26 +13,38 @@ import org.slf4j.LoggerFactory;
 public final class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("access");
+  private static final String OPERATION = "accessLog.operation";
 
   private AccessLog() {
   }
 
   public static void record(RoutingContext rc) {
     long start = System.nanoTime();
+    // The first three make the message ("GET /api/v1/plans/{id} 200"); every one is also a field.
     rc.addBodyEndHandler(ignored -> LOG.info("{} {} {}",
-        kv("method", rc.request().method().name()),
-        kv("path", template(rc)),
-        kv("status", rc.response().getStatusCode()),
+        v("method", rc.request().method().name()),
+        v("path", template(rc)),
+        v("status", rc.response().getStatusCode()),
+        kv("operation", operation(rc) == null ? null : operation(rc).getOperationId()),
         kv("latency_ms", (System.nanoTime() - start) / 1_000_000.0),
         kv("user", user(rc.user())),
         kv("request_id", RequestIds.of(rc))));
     rc.next();
   }
 
+  /** Names the contract operation a request was routed to, for its log line. */
+  static void operation(RoutingContext rc, Operation operation) {
+    rc.put(OPERATION, operation);
+  }
+
+  private static Operation operation(RoutingContext rc) {
+    return rc.get(OPERATION);
+  }
+
+  /** The contract's path template ({@code /api/v1/plans/{id}}), not the path with its ids. */
   private static String template(RoutingContext rc) {
-    Route route = rc.currentRoute();
-    String path = route == null ? null : route.getPath();
-    return path != null && !path.endsWith("*") ? path : rc.normalizedPath();
+    Operation operation = operation(rc);
+    return operation != null ? operation.getAbsoluteOpenAPIPath() : rc.normalizedPath();
   }
 
   private static String user(User user) {

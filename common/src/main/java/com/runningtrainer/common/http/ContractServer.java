@@ -61,7 +61,7 @@ public final class ContractServer {
       if (handler == null) {
         throw new IllegalStateException(spec.service() + " has no handler for operation " + operationId);
       }
-      route.addHandler(OperationDispatcher.of(operationId, handler));
+      route.addHandler(OperationDispatcher.of(route.getOperation(), handler));
     }
     return builder.createRouter();
   }

@@ -8,6 +8,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Map;
@@ -18,10 +19,13 @@ final class OperationDispatcher {
   private OperationDispatcher() {
   }
 
-  static Handler<RoutingContext> of(String operationId, ApiHandler handler) {
-    return rc -> Futures.handle(handler, toRequest(operationId, rc))
-        .onSuccess(response -> write(rc, response))
-        .onFailure(rc::fail);
+  static Handler<RoutingContext> of(Operation operation, ApiHandler handler) {
+    return rc -> {
+      AccessLog.operation(rc, operation);
+      Futures.handle(handler, toRequest(operation.getOperationId(), rc))
+          .onSuccess(response -> write(rc, response))
+          .onFailure(rc::fail);
+    };
   }
 
   private static ApiRequest toRequest(String operationId, RoutingContext rc) {
