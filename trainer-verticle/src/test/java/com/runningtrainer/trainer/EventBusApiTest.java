@@ -30,7 +30,8 @@ class EventBusApiTest {
   }
 
   private static ApiResponse call(String operationId, JsonObject path, JsonObject body, String userId) {
-    ApiRequest request = new ApiRequest(operationId, path, new JsonObject(), body, new JsonObject().put("sub", userId), "rq-1");
+    ApiRequest request = new ApiRequest(operationId, path, new JsonObject(), body, new JsonObject().put("sub", userId),
+        new JsonObject(), "rq-1");
     JsonObject reply = platform.vertx.eventBus().<JsonObject>request("trainer.api", request.toJson()).await().body();
     return ApiResponse.fromJson(reply);
   }

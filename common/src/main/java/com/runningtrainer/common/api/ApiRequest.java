@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
  * bus: the operationId, validated parameters and body, and the caller's verified principal.
  *
  * @param principal the verified token claims ({@code sub} is the user id); empty when anonymous
+ * @param client who is calling: {@code ip} and {@code user_agent}, for throttling and sessions
  */
 public record ApiRequest(
     String operationId,
@@ -14,6 +15,7 @@ public record ApiRequest(
     JsonObject query,
     Object body,
     JsonObject principal,
+    JsonObject client,
     String requestId) {
 
   public String pathParam(String name) {
@@ -29,6 +31,11 @@ public record ApiRequest(
     return principal.getString("sub");
   }
 
+  /** The caller's IP address as the service sees it; empty when unknown. */
+  public String clientIp() {
+    return client.getString("ip", "");
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("operation_id", operationId)
@@ -36,6 +43,7 @@ public record ApiRequest(
         .put("query", query)
         .put("body", body)
         .put("principal", principal)
+        .put("client", client)
         .put("request_id", requestId);
   }
 
@@ -46,6 +54,7 @@ public record ApiRequest(
         json.getJsonObject("query", new JsonObject()),
         json.getValue("body"),
         json.getJsonObject("principal", new JsonObject()),
+        json.getJsonObject("client", new JsonObject()),
         json.getString("request_id"));
   }
 }

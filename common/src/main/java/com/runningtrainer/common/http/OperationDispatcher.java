@@ -37,7 +37,15 @@ final class OperationDispatcher {
         toJson(validated.getQuery()),
         body == null || body.isNull() ? null : body.get(),
         rc.user() == null ? new JsonObject() : rc.user().principal(),
+        client(rc),
         RequestIds.of(rc));
+  }
+
+  private static JsonObject client(RoutingContext rc) {
+    var address = rc.request().remoteAddress();
+    return new JsonObject()
+        .put("ip", address == null ? null : address.hostAddress())
+        .put("user_agent", rc.request().getHeader("User-Agent"));
   }
 
   private static JsonObject toJson(Map<String, RequestParameter> parameters) {
