@@ -17,8 +17,28 @@ public interface AuthService {
   /** Creates an account: {@code email}, {@code password}, optional {@code display_name}. */
   Future<JsonObject> register(JsonObject registration);
 
-  /** An access token for matching {@code email} and {@code password}; the same 401 for any mismatch. */
-  Future<JsonObject> login(JsonObject credentials);
+  /**
+   * Opens a session for matching {@code email} and {@code password}: an access token and a
+   * refresh token. The same 401 for any mismatch.
+   *
+   * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
+   */
+  Future<JsonObject> login(JsonObject credentials, JsonObject client);
+
+  /** Exchanges a live {@code refresh_token} for new tokens; a reused one ends its session. */
+  Future<JsonObject> refresh(JsonObject body, JsonObject client);
+
+  /** Ends the session of the access token whose claims are given, and revokes that token. */
+  Future<Void> logout(JsonObject principal);
+
+  /** The caller's active sessions, a page of them. */
+  Future<JsonObject> sessions(JsonObject principal, JsonObject query);
+
+  /** Ends one of the caller's sessions. */
+  Future<Void> endSession(JsonObject principal, String sessionId);
+
+  /** Ends every session of the caller. */
+  Future<Void> endSessions(JsonObject principal);
 
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);

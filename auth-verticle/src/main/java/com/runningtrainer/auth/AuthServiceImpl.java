@@ -1,12 +1,14 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.password.Passwords;
+import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.Credentials;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Futures;
 import com.runningtrainer.common.api.Inputs;
+import com.runningtrainer.common.api.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -19,11 +21,13 @@ public final class AuthServiceImpl implements AuthService {
   private final UserRepository users;
   private final Passwords passwords;
   private final TokenIssuer tokens;
+  private final Sessions sessions;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens) {
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.sessions = sessions;
   }
 
   @Override
@@ -37,18 +41,40 @@ public final class AuthServiceImpl implements AuthService {
   }
 
   @Override
-  public Future<JsonObject> login(JsonObject credentials) {
+  public Future<JsonObject> login(JsonObject credentials, JsonObject client) {
     return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> users.findCredentials(given.email())
         .compose(user -> passwords.verify(given.password(), user == null ? null : user.getString("password_hash"))
-            .map(matches -> {
-              if (!matches) {
-                throw Failures.unauthorized("wrong email or password");
-              }
-              return new JsonObject()
-                  .put("access_token", tokens.issue(user))
-                  .put("token_type", "Bearer")
-                  .put("expires_in", TokenIssuer.LIFETIME_SECONDS);
-            })));
+            .compose(matches -> matches
+                ? sessions.open(user, client)
+                : Future.failedFuture(Failures.unauthorized("wrong email or password")))));
+  }
+
+  @Override
+  public Future<JsonObject> refresh(JsonObject body, JsonObject client) {
+    String token = body.getString("refresh_token");
+    return token == null
+        ? Future.failedFuture(Failures.invalid("refresh_token", "is required"))
+        : sessions.refresh(token, client);
+  }
+
+  @Override
+  public Future<Void> logout(JsonObject principal) {
+    return Futures.defer(() -> sessions.logout(principal));
+  }
+
+  @Override
+  public Future<JsonObject> sessions(JsonObject principal, JsonObject query) {
+    return Futures.attempt(() -> Page.from(query)).compose(page -> sessions.list(principal, page));
+  }
+
+  @Override
+  public Future<Void> endSession(JsonObject principal, String sessionId) {
+    return Futures.defer(() -> sessions.endOne(principal, sessionId));
+  }
+
+  @Override
+  public Future<Void> endSessions(JsonObject principal) {
+    return Futures.defer(() -> sessions.endAll(principal));
   }
 
   @Override

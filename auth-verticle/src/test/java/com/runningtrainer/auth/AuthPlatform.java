@@ -42,15 +42,21 @@ final class AuthPlatform implements AutoCloseable {
   }
 
   static AuthPlatform start(Class<?> testClass) {
+    return start(testClass, Map.of());
+  }
+
+  /** @param overrides settings that differ from the test defaults, e.g. an unreachable REDIS_URL */
+  static AuthPlatform start(Class<?> testClass, Map<String, String> overrides) {
     String databaseUrl = TestDatabase.create(testClass);
     int authPort = TestPorts.free();
     Config config = Config.of(Map.of(
         "DATABASE_URL", databaseUrl,
         "DATABASE_POOL_SIZE", "4",
         "REDIS_URL", TestRedis.url(),
+        "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
         "AUTH_PORT", String.valueOf(authPort),
         "ARGON2_CONCURRENCY", "2",
-        "REQUEST_TIMEOUT_MS", "5000"));
+        "REQUEST_TIMEOUT_MS", "5000")).with(overrides);
     Vertx vertx = VertxFactory.create();
     String deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
     return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deploymentId);
@@ -81,6 +87,20 @@ final class AuthPlatform implements AutoCloseable {
 
   HttpResponse<Buffer> login(String email, String password) {
     return http.post("/api/v1/auth/login", null, credentials(email, password));
+  }
+
+  /** Logs a registered user in from a device; the whole token answer. */
+  JsonObject session(String email, String device) {
+    HttpResponse<Buffer> loggedIn = http.request(io.vertx.core.http.HttpMethod.POST, "/api/v1/auth/login", null)
+        .putHeader("User-Agent", device).sendJsonObject(credentials(email, PASSWORD)).await();
+    if (loggedIn.statusCode() != 200) {
+      throw new IllegalStateException("cannot log " + email + " in: " + loggedIn.bodyAsString());
+    }
+    return loggedIn.bodyAsJsonObject();
+  }
+
+  HttpResponse<Buffer> refresh(String refreshToken) {
+    return http.post("/api/v1/auth/refresh", null, new JsonObject().put("refresh_token", refreshToken));
   }
 
   HttpResponse<Buffer> me(String token) {
@@ -117,6 +137,20 @@ final class AuthPlatform implements AutoCloseable {
         PreparedStatement statement = connection.prepareStatement("DELETE FROM auth.users WHERE id = ?::uuid")) {
       statement.setString(1, id);
       statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many stored refresh-token hashes equal this one. */
+  int storedRefreshTokens(byte[] hash) {
+    try (Connection connection = jdbc();
+        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM auth.refresh_tokens WHERE token_hash = ?")) {
+      statement.setBytes(1, hash);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

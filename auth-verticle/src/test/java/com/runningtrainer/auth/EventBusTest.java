@@ -44,7 +44,7 @@ class EventBusTest {
     String email = newEmail();
 
     JsonObject user = proxy.register(credentials(email, PASSWORD)).await();
-    JsonObject token = proxy.login(credentials(email, PASSWORD)).await();
+    JsonObject token = proxy.login(credentials(email, PASSWORD), new JsonObject()).await();
 
     assertThat(user.getString("email")).isEqualTo(email);
     assertThat(Jwt.decode(token.getString("access_token")).payload().getString("sub")).isEqualTo(user.getString("id"));
@@ -66,7 +66,7 @@ class EventBusTest {
     String email = newEmail();
     proxy.register(credentials(email, PASSWORD)).await();
 
-    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password")).await());
+    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password"), new JsonObject()).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(401);

@@ -43,6 +43,7 @@ final class TrainerPlatform implements AutoCloseable {
         "DATABASE_URL", databaseUrl,
         "DATABASE_POOL_SIZE", "4",
         "REDIS_URL", TestRedis.url(),
+        "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
         "AUTH_PORT", String.valueOf(authPort),
         "TRAINER_PORT", String.valueOf(trainerPort),
         "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json",

@@ -37,8 +37,8 @@ public final class TokenIssuer {
         .map(keys -> new TokenIssuer(keys, issuer, audience));
   }
 
-  /** A signed access token for the user, valid {@link #LIFETIME_SECONDS} from now. */
-  public String issue(JsonObject user) {
+  /** A signed access token for the user in a session, valid {@link #LIFETIME_SECONDS} from now. */
+  public String issue(JsonObject user, UUID sessionId) {
     long now = Instant.now().getEpochSecond();
     return signer.sign(new JsonObject()
         .put("iss", issuer)
@@ -47,6 +47,7 @@ public final class TokenIssuer {
         .put("iat", now)
         .put("exp", now + LIFETIME_SECONDS)
         .put("jti", UUID.randomUUID().toString())
+        .put("sid", sessionId.toString())
         .put("roles", user.getJsonArray("roles")));
   }
 

@@ -21,8 +21,12 @@ public final class Futures {
     }
   }
 
-  /** Runs a handler, turning anything it throws instead of returning into a failed future. */
+  /** Runs asynchronous work, turning anything it throws instead of returning into a failed future. */
+  public static <T> Future<T> defer(Callable<Future<T>> work) {
+    return attempt(work).compose(future -> future);
+  }
+
   public static Future<ApiResponse> handle(ApiHandler handler, ApiRequest request) {
-    return attempt(() -> handler.handle(request)).compose(response -> response);
+    return defer(() -> handler.handle(request));
   }
 }

@@ -48,7 +48,7 @@ public final class ProblemMapper {
       return Problem.of(e.failureCode(), e.getMessage()).withErrors(e.getDebugInfo().getJsonArray("errors", new JsonArray()));
     }
     if (failure instanceof HttpException e) {
-      return fromHttpException(e);
+      return fromHttpException(e, requestId);
     }
     if (failure instanceof ValidatorException e) {
       return fromValidation(e);
@@ -93,9 +93,14 @@ public final class ProblemMapper {
     return Problem.of(503, "A service this request needs is unavailable; try again shortly");
   }
 
-  private static Problem fromHttpException(HttpException e) {
+  private static Problem fromHttpException(HttpException e, String requestId) {
     if (e.getCause() instanceof ValidatorException validation) {
       return fromValidation(validation);
+    }
+    // Vert.x reports every failed authentication as 401, even one that could not be decided
+    // because the keys or the revocation list were out of reach: that is an outage.
+    if (e.getStatusCode() == 401 && e.getCause() != null && isUnavailable(e.getCause())) {
+      return unavailable(e.getCause(), requestId);
     }
     String detail = e.getPayload() != null ? e.getPayload() : defaultDetail(e.getStatusCode());
     return Problem.of(e.getStatusCode(), detail);

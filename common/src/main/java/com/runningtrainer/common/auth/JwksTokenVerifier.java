@@ -33,6 +33,7 @@ public final class JwksTokenVerifier implements JWTAuth {
 
   private final Vertx vertx;
   private final Supplier<Future<JsonObject>> jwksSource;
+  private final Revocations revocations;
   private final JWTOptions claims;
   private JWTAuth keys;
   private Set<String> keyIds = Set.of();
@@ -42,10 +43,13 @@ public final class JwksTokenVerifier implements JWTAuth {
 
   /**
    * @param jwksSource fetches the current JWKS document ({@code {"keys": [...]}})
+   * @param revocations checked for every request, verified before or not
    */
-  public JwksTokenVerifier(Vertx vertx, Supplier<Future<JsonObject>> jwksSource, String issuer, String audience) {
+  public JwksTokenVerifier(Vertx vertx, Supplier<Future<JsonObject>> jwksSource, Revocations revocations, String issuer,
+      String audience) {
     this.vertx = vertx;
     this.jwksSource = jwksSource;
+    this.revocations = revocations;
     this.claims = new JWTOptions().setIssuer(issuer).setAudience(List.of(audience)).setLeeway(5);
   }
 
@@ -54,12 +58,17 @@ public final class JwksTokenVerifier implements JWTAuth {
     if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
       return Future.failedFuture("a bearer token is required");
     }
+    return verify(token.getToken(), credentials).compose(user -> revocations.isRevoked(user.principal())
+        .compose(revoked -> revoked ? Future.failedFuture("the token has been revoked") : Future.succeededFuture(user)));
+  }
+
+  private Future<User> verify(String jwt, Credentials credentials) {
     long now = System.currentTimeMillis() / 1000;
-    User known = verified.find(token.getToken(), now);
+    User known = verified.find(jwt, now);
     if (known != null) {
       return Future.succeededFuture(known);
     }
-    JsonObject header = header(token.getToken());
+    JsonObject header = header(jwt);
     if (!ACCESS_TOKEN_TYPE.equals(header.getString("typ"))) {
       return Future.failedFuture("not an access token");
     }
@@ -69,7 +78,7 @@ public final class JwksTokenVerifier implements JWTAuth {
           if (VerifiedTokens.expiry(user) == 0) {
             return Future.failedFuture("the token never expires");
           }
-          verified.remember(token.getToken(), user);
+          verified.remember(jwt, user);
           return Future.succeededFuture(user);
         });
   }

@@ -1,24 +1,31 @@
 package com.runningtrainer.common.service;
 
 import com.runningtrainer.common.api.ApiEventBus;
+import com.runningtrainer.common.auth.HttpJwks;
+import com.runningtrainer.common.auth.JwksTokenVerifier;
+import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.db.Database;
 import com.runningtrainer.common.http.ContractServer;
 import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.ServiceHttp;
+import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shape every service's verticle has: migrate its schema, open its pool, build the service
- * ({@link #build}), then serve the contract's operations over HTTP and on the event bus
- * address {@code <name>.api}. Stopping lets in-flight requests finish, then closes the pool.
+ * The shape every service's verticle has: migrate its schema, open its pool and its Redis
+ * client, build the service ({@link #build}), then serve the contract's operations over HTTP
+ * and on the event bus address {@code <name>.api}, with bearer tokens verified against auth's
+ * keys and the revocation list. Stopping lets in-flight requests finish, then closes the clients.
  */
 public abstract class ServiceVerticle extends VerticleBase {
 
@@ -29,6 +36,8 @@ public abstract class ServiceVerticle extends VerticleBase {
   private final String name;
   private final int defaultPort;
   private Pool pool;
+  private RedisAPI redis;
+  private Revocations revocations;
   private HttpServer server;
 
   protected ServiceVerticle(String name, int defaultPort, Config config) {
@@ -42,24 +51,34 @@ public abstract class ServiceVerticle extends VerticleBase {
    * Builds the service on its migrated database: binds its business API on the event bus and
    * says what to serve.
    */
-  protected abstract Future<Served> build(Pool pool);
+  protected abstract Future<Served> build(Pool pool, Revocations revocations);
 
-  /** Releases what {@link #build} opened beside the pool. */
+  /** Releases what {@link #build} opened beside the pool and Redis. */
   protected Future<?> release() {
     return Future.succeededFuture();
+  }
+
+  /** The service's Redis client, open from {@link #build} on. */
+  protected RedisAPI redis() {
+    return redis;
   }
 
   @Override
   public final Future<?> start() {
     return Database.migrate(vertx, settings.databaseUrl(), name).compose(migrated -> {
       pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
-      return build(pool);
+      redis = RedisClients.create(vertx, settings.redisUrl());
+      revocations = new Revocations(redis, settings.redisPrefix());
+      return build(pool, revocations);
     }).compose(served -> {
       List<HealthCheck> checks = new ArrayList<>();
       checks.add(new HealthCheck("database", () -> pool.query("SELECT 1").execute()));
+      checks.add(new HealthCheck("redis", () -> RedisClients.ping(redis)));
       checks.addAll(served.healthChecks());
-      ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(),
-          served.tokens(), checks, settings.requestTimeoutMs());
+      var jwks = served.jwks() != null ? served.jwks() : new HttpJwks(WebClient.create(vertx), settings.authJwksUrl());
+      var tokens = new JwksTokenVerifier(vertx, jwks, revocations, settings.jwtIssuer(), settings.jwtAudience());
+      ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
+          checks, settings.requestTimeoutMs());
       return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http));
     }).onSuccess(started -> server = started.resultAt(1));
   }
@@ -67,11 +86,11 @@ public abstract class ServiceVerticle extends VerticleBase {
   @Override
   public final Future<?> stop() {
     Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-    return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()));
-  }
-
-  /** The port actually bound, useful when configured as 0. */
-  public int port() {
-    return server.actualPort();
+    return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()))
+        .andThen(closed -> {
+          if (redis != null) {
+            redis.close();
+          }
+        });
   }
 }

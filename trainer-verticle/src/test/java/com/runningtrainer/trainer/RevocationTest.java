@@ -1,0 +1,44 @@
+package com.runningtrainer.trainer;
+
+import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A token revoked at auth stops working at the trainer at once, though the trainer verified it before. */
+class RevocationTest {
+
+  private static TrainerPlatform platform;
+
+  @BeforeAll
+  static void start() {
+    platform = TrainerPlatform.start(RevocationTest.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  @Test
+  void aLoggedOutTokenIsRefusedByTheTrainer() {
+    String token = platform.newUser();
+    assertThat(platform.trainer.get("/api/v1/plans", token).statusCode()).isEqualTo(200);
+
+    assertThat(platform.auth.post("/api/v1/auth/logout", token, null).statusCode()).isEqualTo(204);
+
+    assertProblem(platform.trainer.get("/api/v1/plans", token), 401);
+  }
+
+  @Test
+  void aTokenOfAnEndedSessionIsRefusedByTheTrainer() {
+    String token = platform.newUser();
+    assertThat(platform.trainer.get("/api/v1/runs", token).statusCode()).isEqualTo(200);
+
+    assertThat(platform.auth.delete("/api/v1/auth/sessions", token).statusCode()).isEqualTo(204);
+
+    assertProblem(platform.trainer.get("/api/v1/runs", token), 401);
+  }
+}
