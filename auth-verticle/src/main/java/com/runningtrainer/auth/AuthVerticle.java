@@ -32,7 +32,8 @@ public final class AuthVerticle extends ServiceVerticle {
   protected Future<Served> build(Pool pool, Revocations revocations) {
     int concurrency = config.integer("ARGON2_CONCURRENCY", Runtime.getRuntime().availableProcessors());
     return Future.all(Passwords.create(vertx, concurrency),
-            TokenIssuer.load(vertx, new SigningKeyRepository(pool), settings.jwtIssuer(), settings.jwtAudience()))
+            TokenIssuer.load(vertx, new SigningKeyRepository(pool), settings.jwtIssuer(), settings.jwtAudience(),
+                config.integer("KEY_RELOAD_SECONDS", 30)))
         .map(ready -> {
           passwords = ready.resultAt(0);
           TokenIssuer tokens = ready.resultAt(1);

@@ -72,6 +72,10 @@ final class AuthPlatform implements AutoCloseable {
     deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
   }
 
+  Config config() {
+    return config;
+  }
+
   /** An email no other test uses. */
   static String newEmail() {
     return "runner-" + UUID.randomUUID() + "@example.com";

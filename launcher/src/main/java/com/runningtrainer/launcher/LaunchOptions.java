@@ -11,14 +11,17 @@ import java.util.Locale;
  * @param services the services to run, in the order given; all known services by default
  * @param cluster whether {@code --cluster} was asked for
  * @param help whether {@code --help} was asked for
+ * @param rotateKeys whether {@code --rotate-keys} was asked for: add a signing key and exit
  */
-public record LaunchOptions(List<String> services, boolean cluster, boolean help) {
+public record LaunchOptions(List<String> services, boolean cluster, boolean help, boolean rotateKeys) {
 
   /** What {@code --help} prints, and what follows a usage error. */
   public static final String USAGE = String.join(System.lineSeparator(),
-      "usage: java -jar running-trainer.jar [--services=NAME[,NAME...]] [--cluster] [--help]",
+      "usage: java -jar running-trainer.jar [--services=NAME[,NAME...]] [--cluster] [--rotate-keys] [--help]",
       "  --services=...  the services to run in this JVM (default: all of them)",
       "  --cluster       join other JVMs over a clustered event bus (not available yet)",
+      "  --rotate-keys   add a new key to sign access tokens with, then exit; running auth",
+      "                  instances take it up by themselves (see the README)",
       "Configuration is read from environment variables; see the README.");
 
   public LaunchOptions {
@@ -35,9 +38,12 @@ public record LaunchOptions(List<String> services, boolean cluster, boolean help
     List<String> services = knownServices;
     boolean cluster = false;
     boolean help = false;
+    boolean rotateKeys = false;
     for (String arg : args) {
       if (arg.equals("--cluster")) {
         cluster = true;
+      } else if (arg.equals("--rotate-keys")) {
+        rotateKeys = true;
       } else if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
       } else if (arg.startsWith("--services=")) {
@@ -48,7 +54,7 @@ public record LaunchOptions(List<String> services, boolean cluster, boolean help
         throw new UsageException("unknown argument '" + arg + "'");
       }
     }
-    return new LaunchOptions(services, cluster, help);
+    return new LaunchOptions(services, cluster, help, rotateKeys);
   }
 
   private static List<String> services(String value, List<String> knownServices) {

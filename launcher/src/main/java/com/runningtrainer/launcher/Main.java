@@ -38,6 +38,10 @@ public final class Main {
       // Until then refusing is honest: running unclustered would look like it worked.
       usageError("--cluster is not available yet; run the services in one JVM, without --cluster");
     }
+    if (options.rotateKeys()) {
+      rotateKeys(config);
+      return;
+    }
     long started = System.nanoTime();
     ShutdownSequence shutdown = new ShutdownSequence();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,6 +55,21 @@ public final class Main {
     } catch (Exception | LinkageError e) {
       failed(e, shutdown);
     }
+  }
+
+  private static void rotateKeys(Config config) {
+    ShutdownSequence shutdown = new ShutdownSequence();
+    try {
+      String kid = RotateKeysCommand.run(config, shutdown);
+      LOG.info("added signing key {}: auth signs with it once every instance publishes it", kid);
+    } catch (Exception e) {
+      LOG.error("key rotation failed: {}", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+      shutdown.run();
+      flushLogs();
+      System.exit(EXIT_START_FAILED);
+    }
+    shutdown.run();
+    flushLogs();
   }
 
   private static LaunchOptions options(String[] args) {

@@ -24,6 +24,12 @@ class LaunchOptionsTest {
   }
 
   @Test
+  void rotate_keys_asks_for_a_key_rotation_and_nothing_else() {
+    assertThat(parse("--rotate-keys").rotateKeys()).isTrue();
+    assertThat(parse().rotateKeys()).isFalse();
+  }
+
+  @Test
   void services_picks_the_named_services_in_the_order_given() {
     assertThat(parse("--services=auth,trainer").services()).containsExactly("auth", "trainer");
     assertThat(parse("--services=trainer").services()).containsExactly("trainer");

@@ -11,7 +11,16 @@ import java.util.List;
 /** All SQL of signing keys, newest first. */
 public final class SigningKeyRepository {
 
-  private static final String ALL = "SELECT kid, private_key_pem, public_jwk FROM signing_keys ORDER BY created_at DESC, kid";
+  // A key is published until its successor has signed for a token's lifetime (plus the lead
+  // during which the successor was published but not yet signing); "mature" keys may sign.
+  private static final String PUBLISHED = "SELECT kid, private_key_pem, public_jwk, "
+      + "created_at <= now() - make_interval(secs => $1) AS mature FROM ("
+      + "SELECT *, lag(created_at) OVER (ORDER BY created_at DESC, kid DESC) AS succeeded_at FROM signing_keys) k "
+      + "WHERE succeeded_at IS NULL OR succeeded_at > now() - make_interval(secs => $2) "
+      + "ORDER BY created_at DESC, kid DESC";
+
+  private static final String INSERT = "INSERT INTO signing_keys (kid, algorithm, private_key_pem, public_jwk) "
+      + "VALUES ($1, $2, $3, $4)";
 
   // Serialises first starts: instances starting together on an empty table make one key, not one each.
   private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('auth.signing_keys'))";
@@ -25,14 +34,33 @@ public final class SigningKeyRepository {
     this.pool = pool;
   }
 
-  public Future<List<SigningKey>> all() {
-    return pool.query(ALL).execute().map(rows -> {
+  /**
+   * The keys to publish, newest first, and the one to sign with: the newest that has been
+   * published for {@code leadSeconds}, so that every instance publishes a key before any signs
+   * with it; failing that (a first start), the oldest published.
+   *
+   * @param retireSeconds how long a key stays published once a successor exists
+   */
+  public Future<KeySet> published(long leadSeconds, long retireSeconds) {
+    return pool.preparedQuery(PUBLISHED).execute(Tuple.of(leadSeconds, retireSeconds)).map(rows -> {
       List<SigningKey> keys = new ArrayList<>();
+      SigningKey signing = null;
       for (Row row : rows) {
-        keys.add(new SigningKey(row.getString("kid"), row.getString("private_key_pem"), (JsonObject) row.getValue("public_jwk")));
+        SigningKey key = new SigningKey(row.getString("kid"), row.getString("private_key_pem"), (JsonObject) row.getValue("public_jwk"));
+        keys.add(key);
+        if (signing == null && row.getBoolean("mature")) {
+          signing = key;
+        }
       }
-      return keys;
+      return keys.isEmpty() ? null : new KeySet(keys, signing != null ? signing : keys.get(keys.size() - 1));
     });
+  }
+
+  /** Adds a key: the next to sign, once published long enough. */
+  public Future<Void> insert(SigningKey key) {
+    return pool.preparedQuery(INSERT)
+        .execute(Tuple.of(key.kid(), SigningKey.ALGORITHM, key.privateKeyPem(), key.publicJwk()))
+        .mapEmpty();
   }
 
   /** Stores the key only if there is none yet. */
