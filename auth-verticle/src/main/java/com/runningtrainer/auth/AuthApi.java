@@ -15,16 +15,23 @@ public final class AuthApi {
   }
 
   public Map<String, ApiHandler> operations() {
-    return Map.of(
-        "register", r -> service.register(r.bodyAsJson()).map(user -> ApiResponse.created(user, "/api/v1/auth/me")),
-        "login", r -> service.login(r.bodyAsJson(), r.client()).map(AuthApi::tokens),
-        "refresh", r -> service.refresh(r.bodyAsJson(), r.client()).map(AuthApi::tokens),
-        "logout", r -> service.logout(r.principal()).map(v -> ApiResponse.noContent()),
-        "me", r -> service.me(r.userId()).map(ApiResponse::ok),
-        "listSessions", r -> service.sessions(r.principal(), r.query()).map(ApiResponse::ok),
-        "endSession", r -> service.endSession(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent()),
-        "endSessions", r -> service.endSessions(r.principal()).map(v -> ApiResponse.noContent()),
-        "jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300")));
+    return Map.ofEntries(
+        Map.entry("register", r -> service.register(r.bodyAsJson()).map(user -> ApiResponse.created(user, "/api/v1/auth/me"))),
+        Map.entry("login", r -> service.login(r.bodyAsJson(), r.client()).map(AuthApi::tokens)),
+        Map.entry("refresh", r -> service.refresh(r.bodyAsJson(), r.client()).map(AuthApi::tokens)),
+        Map.entry("logout", r -> service.logout(r.principal()).map(v -> ApiResponse.noContent())),
+        Map.entry("me", r -> service.me(r.userId()).map(ApiResponse::ok)),
+        Map.entry("listSessions", r -> service.sessions(r.principal(), r.query()).map(ApiResponse::ok)),
+        Map.entry("endSession", r -> service.endSession(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("endSessions", r -> service.endSessions(r.principal()).map(v -> ApiResponse.noContent())),
+        Map.entry("listUsers", r -> service.listUsers(r.principal(), r.query()).map(ApiResponse::ok)),
+        Map.entry("grantRole", r -> service.grantRole(r.principal(), r.pathParam("id"), r.pathParam("role"))
+            .map(v -> ApiResponse.noContent())),
+        Map.entry("removeRole", r -> service.removeRole(r.principal(), r.pathParam("id"), r.pathParam("role"))
+            .map(v -> ApiResponse.noContent())),
+        Map.entry("disableUser", r -> service.disableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("enableUser", r -> service.enableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 
   private static ApiResponse tokens(JsonObject answer) {

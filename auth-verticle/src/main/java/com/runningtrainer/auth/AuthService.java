@@ -43,6 +43,21 @@ public interface AuthService {
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);
 
+  /** Every account, a page of them; {@code email} in the query narrows them. Admins only. */
+  Future<JsonObject> listUsers(JsonObject principal, JsonObject query);
+
+  /** Grants {@code coach} or {@code admin}. Admins only. */
+  Future<Void> grantRole(JsonObject principal, String userId, String role);
+
+  /** Removes {@code coach} or {@code admin}. Admins only. */
+  Future<Void> removeRole(JsonObject principal, String userId, String role);
+
+  /** Disables an account: no login, no refresh, and its tokens stop working at once. Admins only. */
+  Future<Void> disableUser(JsonObject principal, String userId);
+
+  /** Enables a disabled account again. Admins only. */
+  Future<Void> enableUser(JsonObject principal, String userId);
+
   /** The public keys that verify access tokens. */
   Future<JsonObject> jwks();
 }

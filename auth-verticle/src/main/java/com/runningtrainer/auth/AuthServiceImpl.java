@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
@@ -22,12 +23,15 @@ public final class AuthServiceImpl implements AuthService {
   private final Passwords passwords;
   private final TokenIssuer tokens;
   private final Sessions sessions;
+  private final Administration administration;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions) {
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
+      Administration administration) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
     this.sessions = sessions;
+    this.administration = administration;
   }
 
   @Override
@@ -44,9 +48,15 @@ public final class AuthServiceImpl implements AuthService {
   public Future<JsonObject> login(JsonObject credentials, JsonObject client) {
     return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> users.findCredentials(given.email())
         .compose(user -> passwords.verify(given.password(), user == null ? null : user.getString("password_hash"))
-            .compose(matches -> matches
-                ? sessions.open(user, client)
-                : Future.failedFuture(Failures.unauthorized("wrong email or password")))));
+            .compose(matches -> {
+              if (!matches) {
+                return Future.failedFuture(Failures.unauthorized("wrong email or password"));
+              }
+              // Said only to whoever knows the password.
+              return user.getBoolean("disabled")
+                  ? Future.failedFuture(Failures.forbidden("this account is disabled"))
+                  : sessions.open(user, client);
+            })));
   }
 
   @Override
@@ -85,6 +95,31 @@ public final class AuthServiceImpl implements AuthService {
       }
       return user;
     });
+  }
+
+  @Override
+  public Future<JsonObject> listUsers(JsonObject principal, JsonObject query) {
+    return Futures.defer(() -> administration.listUsers(principal, query));
+  }
+
+  @Override
+  public Future<Void> grantRole(JsonObject principal, String userId, String role) {
+    return Futures.defer(() -> administration.grantRole(principal, userId, role));
+  }
+
+  @Override
+  public Future<Void> removeRole(JsonObject principal, String userId, String role) {
+    return Futures.defer(() -> administration.removeRole(principal, userId, role));
+  }
+
+  @Override
+  public Future<Void> disableUser(JsonObject principal, String userId) {
+    return Futures.defer(() -> administration.disable(principal, userId));
+  }
+
+  @Override
+  public Future<Void> enableUser(JsonObject principal, String userId) {
+    return Futures.defer(() -> administration.enable(principal, userId));
   }
 
   @Override

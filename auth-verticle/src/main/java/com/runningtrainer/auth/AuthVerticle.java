@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
@@ -39,7 +40,8 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
-          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions);
+          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions,
+              new Administration(users, sessions, revocations));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());

@@ -4,6 +4,9 @@ import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.session.RefreshToken;
+import com.runningtrainer.common.redis.RedisClients;
+import com.runningtrainer.testsupport.TestRedis;
+import io.vertx.redis.client.RedisAPI;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +105,20 @@ class SessionsTest {
     assertThat(loggedOut.statusCode()).isEqualTo(204);
     assertProblem(platform.me(tokens.getString("access_token")), 401);
     assertProblem(platform.refresh(tokens.getString("refresh_token")), 401);
+  }
+
+  @Test
+  void logoutKeepsTheTokenRevokedUntilItWouldHaveExpired() {
+    JsonObject tokens = platform.session(newUser(), "phone");
+    JsonObject claims = Jwt.decode(tokens.getString("access_token")).payload();
+
+    platform.http.post("/api/v1/auth/logout", tokens.getString("access_token"), null);
+
+    String key = platform.config().string("REDIS_PREFIX", "") + "revoked:jti:" + claims.getString("jti");
+    RedisAPI redis = RedisClients.create(platform.vertx, TestRedis.url());
+    long ttl = redis.ttl(key).await().toLong();
+    long remaining = claims.getLong("exp") - System.currentTimeMillis() / 1000;
+    assertThat(ttl).isBetween(remaining - 5, remaining);
   }
 
   @Test

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param cluster whether {@code --cluster} was asked for
  * @param help whether {@code --help} was asked for
  * @param rotateKeys whether {@code --rotate-keys} was asked for: add a signing key and exit
+ * @param makeAdmin the email of {@code --make-admin=EMAIL}: make that account an admin and exit; or null
  */
-public record LaunchOptions(List<String> services, boolean cluster, boolean help, boolean rotateKeys) {
+public record LaunchOptions(List<String> services, boolean cluster, boolean help, boolean rotateKeys, String makeAdmin) {
 
   /** What {@code --help} prints, and what follows a usage error. */
   public static final String USAGE = String.join(System.lineSeparator(),
@@ -22,6 +23,7 @@ public record LaunchOptions(List<String> services, boolean cluster, boolean help
       "  --cluster       join other JVMs over a clustered event bus (not available yet)",
       "  --rotate-keys   add a new key to sign access tokens with, then exit; running auth",
       "                  instances take it up by themselves (see the README)",
+      "  --make-admin=EMAIL  make the registered account of EMAIL an admin, then exit",
       "Configuration is read from environment variables; see the README.");
 
   public LaunchOptions {
@@ -39,11 +41,14 @@ public record LaunchOptions(List<String> services, boolean cluster, boolean help
     boolean cluster = false;
     boolean help = false;
     boolean rotateKeys = false;
+    String makeAdmin = null;
     for (String arg : args) {
       if (arg.equals("--cluster")) {
         cluster = true;
       } else if (arg.equals("--rotate-keys")) {
         rotateKeys = true;
+      } else if (arg.startsWith("--make-admin=") && arg.length() > "--make-admin=".length()) {
+        makeAdmin = arg.substring("--make-admin=".length());
       } else if (arg.equals("--help") || arg.equals("-h")) {
         help = true;
       } else if (arg.startsWith("--services=")) {
@@ -54,7 +59,7 @@ public record LaunchOptions(List<String> services, boolean cluster, boolean help
         throw new UsageException("unknown argument '" + arg + "'");
       }
     }
-    return new LaunchOptions(services, cluster, help, rotateKeys);
+    return new LaunchOptions(services, cluster, help, rotateKeys, makeAdmin);
   }
 
   private static List<String> services(String value, List<String> knownServices) {

@@ -39,7 +39,15 @@ public final class Main {
       usageError("--cluster is not available yet; run the services in one JVM, without --cluster");
     }
     if (options.rotateKeys()) {
-      rotateKeys(config);
+      command(shutdown -> LOG.info("added signing key {}: auth signs with it once every instance publishes it",
+          AdminCommands.rotateKeys(config, shutdown)));
+      return;
+    }
+    if (options.makeAdmin() != null) {
+      command(shutdown -> {
+        AdminCommands.makeAdmin(config, shutdown, options.makeAdmin());
+        LOG.info("{} is an admin; their next token carries the role", options.makeAdmin());
+      });
       return;
     }
     long started = System.nanoTime();
@@ -57,19 +65,24 @@ public final class Main {
     }
   }
 
-  private static void rotateKeys(Config config) {
+  /** Runs a one-off command; exit code 1 when it fails. */
+  private static void command(Command command) {
     ShutdownSequence shutdown = new ShutdownSequence();
     try {
-      String kid = RotateKeysCommand.run(config, shutdown);
-      LOG.info("added signing key {}: auth signs with it once every instance publishes it", kid);
+      command.run(shutdown);
     } catch (Exception e) {
-      LOG.error("key rotation failed: {}", e.getMessage() == null ? e.toString() : e.getMessage(), e);
+      LOG.error("command failed: {}", e.getMessage() == null ? e.toString() : e.getMessage(), e);
       shutdown.run();
       flushLogs();
       System.exit(EXIT_START_FAILED);
     }
     shutdown.run();
     flushLogs();
+  }
+
+  @FunctionalInterface
+  private interface Command {
+    void run(ShutdownSequence shutdown) throws Exception;
   }
 
   private static LaunchOptions options(String[] args) {

@@ -19,12 +19,14 @@ import java.util.UUID;
 final class TrainerPlatform implements AutoCloseable {
 
   final Vertx vertx;
+  final Config config;
   final String databaseUrl;
   final TestHttp trainer;
   final TestHttp auth;
 
-  private TrainerPlatform(Vertx vertx, String databaseUrl, TestHttp trainer, TestHttp auth) {
+  private TrainerPlatform(Vertx vertx, Config config, String databaseUrl, TestHttp trainer, TestHttp auth) {
     this.vertx = vertx;
+    this.config = config;
     this.databaseUrl = databaseUrl;
     this.trainer = trainer;
     this.auth = auth;
@@ -51,7 +53,7 @@ final class TrainerPlatform implements AutoCloseable {
     Vertx vertx = VertxFactory.create();
     vertx.deployVerticle(new AuthVerticle(config)).await();
     vertx.deployVerticle(new TrainerVerticle(config.with(trainerOverrides))).await();
-    return new TrainerPlatform(vertx, databaseUrl, new TestHttp(vertx, trainerPort), new TestHttp(vertx, authPort));
+    return new TrainerPlatform(vertx, config, databaseUrl, new TestHttp(vertx, trainerPort), new TestHttp(vertx, authPort));
   }
 
   /** Registers a new user and logs them in; their bearer token. */

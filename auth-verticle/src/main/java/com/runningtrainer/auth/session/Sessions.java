@@ -46,8 +46,8 @@ public final class Sessions {
     return sessions.rotate(RefreshToken.hash(presented), next, client.getString("ip")).compose(rotation -> {
       if (rotation.rotated()) {
         return users.findById(rotation.userId()).map(user -> {
-          if (user == null) {
-            throw Failures.unauthorized("the account no longer exists");
+          if (user == null || user.getBoolean("disabled")) {
+            throw Failures.unauthorized("the account no longer exists or is disabled");
           }
           return answer(user, rotation.sessionId(), next);
         });
@@ -91,7 +91,12 @@ public final class Sessions {
 
   /** Ends every session of the caller, this one included. */
   public Future<Void> endAll(JsonObject principal) {
-    return sessions.endAll(Inputs.caller(principal.getString("sub"))).compose(this::revokeAll);
+    return endEvery(Inputs.caller(principal.getString("sub")));
+  }
+
+  /** Ends every session of the user, revoking their access tokens. */
+  public Future<Void> endEvery(UUID userId) {
+    return sessions.endAll(userId).compose(this::revokeAll);
   }
 
   private Future<Boolean> end(UUID userId, UUID sessionId) {

@@ -1,5 +1,7 @@
 package com.runningtrainer.auth.user;
 
+import com.runningtrainer.common.api.Page;
+import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -12,7 +14,7 @@ import java.util.UUID;
 /** All SQL of users. Emails are stored lower-cased, so lookups are exact. */
 public final class UserRepository {
 
-  private static final String COLUMNS = "id, email, display_name, roles, created_at";
+  private static final String COLUMNS = "id, email, display_name, roles, created_at, disabled_at IS NOT NULL AS disabled";
 
   private static final String INSERT = "INSERT INTO users (id, email, password_hash, display_name) "
       + "VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
@@ -20,6 +22,30 @@ public final class UserRepository {
   private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
 
   private static final String FIND_CREDENTIALS = "SELECT " + COLUMNS + ", password_hash FROM users WHERE email = $1";
+
+  private static final PagedQuery PAGE = new PagedQuery(
+      "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM users "
+          + "WHERE ($1::text IS NULL OR email LIKE '%' || $1 || '%') ORDER BY created_at, id LIMIT $2 OFFSET $3",
+      "SELECT count(*) AS total FROM users WHERE ($1::text IS NULL OR email LIKE '%' || $1 || '%')",
+      UserRepository::toJson);
+
+  private static final String GRANT = "UPDATE users SET roles = array_append(roles, $2), updated_at = now() "
+      + "WHERE id = $1 AND NOT $2 = ANY (roles) RETURNING id";
+
+  private static final String GRANT_BY_EMAIL = "UPDATE users SET roles = array_append(roles, $2), updated_at = now() "
+      + "WHERE email = $1 AND NOT $2 = ANY (roles) RETURNING id";
+
+  private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE email = $1";
+
+  private static final String REMOVE = "UPDATE users SET roles = array_remove(roles, $2), updated_at = now() "
+      + "WHERE id = $1 RETURNING id";
+
+  private static final String DISABLE = "UPDATE users SET disabled_at = coalesce(disabled_at, now()), updated_at = now() "
+      + "WHERE id = $1 RETURNING id";
+
+  private static final String ENABLE = "UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING id";
+
+  private static final String IS_ADMIN = "SELECT 1 FROM users WHERE id = $1 AND 'admin' = ANY (roles) AND disabled_at IS NULL";
 
   private final Pool pool;
 
@@ -44,12 +70,47 @@ public final class UserRepository {
         .map(rows -> Rows.first(rows, row -> toJson(row).put("password_hash", row.getString("password_hash"))));
   }
 
+  /** Every account, oldest first; {@code emailContains} narrows them when not null. */
+  public Future<JsonObject> page(String emailContains, Page page) {
+    return PAGE.fetch(pool, Tuple.of(emailContains), page);
+  }
+
+  /** Grants a role; false when the user does not exist (granting a role held is no change). */
+  public Future<Boolean> grantRole(UUID userId, String role) {
+    return pool.preparedQuery(GRANT).execute(Tuple.of(userId, role)).compose(rows -> rows.rowCount() > 0
+        ? Future.succeededFuture(true)
+        : findById(userId).map(user -> user != null));
+  }
+
+  /** Grants a role to the account of an email; false when there is none. */
+  public Future<Boolean> grantRoleByEmail(String email, String role) {
+    return pool.preparedQuery(GRANT_BY_EMAIL).execute(Tuple.of(email, role)).compose(rows -> rows.rowCount() > 0
+        ? Future.succeededFuture(true)
+        : pool.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email)).map(found -> found.rowCount() > 0));
+  }
+
+  /** Removes a role; false when the user does not exist. */
+  public Future<Boolean> removeRole(UUID userId, String role) {
+    return pool.preparedQuery(REMOVE).execute(Tuple.of(userId, role)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Marks the account disabled or enabled; false when it does not exist. */
+  public Future<Boolean> setDisabled(UUID userId, boolean disabled) {
+    return pool.preparedQuery(disabled ? DISABLE : ENABLE).execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Whether the user is an enabled admin now, whatever their token says. */
+  public Future<Boolean> isAdmin(UUID userId) {
+    return pool.preparedQuery(IS_ADMIN).execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
+  }
+
   static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", Rows.uuid(row, "id"))
         .put("email", row.getString("email"))
         .put("display_name", row.getString("display_name"))
         .put("roles", new JsonArray(java.util.List.of(row.getArrayOfStrings("roles"))))
-        .put("created_at", Rows.timestamp(row, "created_at"));
+        .put("created_at", Rows.timestamp(row, "created_at"))
+        .put("disabled", row.getBoolean("disabled"));
   }
 }

@@ -25,6 +25,10 @@ public final class Failures {
     return new ServiceException(401, detail);
   }
 
+  public static ServiceException forbidden(String detail) {
+    return new ServiceException(403, detail);
+  }
+
   public static ServiceException conflict(String detail) {
     return new ServiceException(409, detail);
   }

@@ -58,7 +58,8 @@ public final class JwksTokenVerifier implements JWTAuth {
     if (!(credentials instanceof TokenCredentials token) || token.getToken() == null) {
       return Future.failedFuture("a bearer token is required");
     }
-    return verify(token.getToken(), credentials).compose(user -> revocations.isRevoked(user.principal())
+    return verify(token.getToken(), credentials)
+        .compose(user -> revocations.isRevoked(user.principal(), TokenTimes.issuedAt(user))
         .compose(revoked -> revoked ? Future.failedFuture("the token has been revoked") : Future.succeededFuture(user)));
   }
 
@@ -75,9 +76,11 @@ public final class JwksTokenVerifier implements JWTAuth {
     return keysFor(header.getString("kid"))
         .compose(auth -> auth.authenticate(credentials))
         .compose(user -> {
-          if (VerifiedTokens.expiry(user) == 0) {
+          if (TokenTimes.expiry(user) == 0) {
             return Future.failedFuture("the token never expires");
           }
+          // The principal travels on as the caller's claims (ApiRequest): give it its times back.
+          user.principal().put("exp", TokenTimes.expiry(user)).put("iat", TokenTimes.issuedAt(user));
           verified.remember(jwt, user);
           return Future.succeededFuture(user);
         });

@@ -24,8 +24,12 @@ public final class Revocations {
     this.prefix = prefix + "revoked:";
   }
 
-  /** Whether the token with these claims has been revoked. */
-  public Future<Boolean> isRevoked(JsonObject claims) {
+  /**
+   * Whether the token with these claims has been revoked.
+   *
+   * @param issuedAt the token's {@code iat}, epoch seconds
+   */
+  public Future<Boolean> isRevoked(JsonObject claims, long issuedAt) {
     List<String> keys = List.of(
         key("jti", claims.getString("jti", "")),
         key("sid", claims.getString("sid", "")),
@@ -33,7 +37,7 @@ public final class Revocations {
     return redis.mget(keys).map(values -> {
       Response byUser = values.get(2);
       return values.get(0) != null || values.get(1) != null
-          || byUser != null && claims.getLong("iat", 0L) <= byUser.toLong();
+          || byUser != null && issuedAt <= byUser.toLong();
     });
   }
 

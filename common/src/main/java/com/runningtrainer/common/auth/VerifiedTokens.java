@@ -25,7 +25,7 @@ final class VerifiedTokens {
   /** The user of a token verified before and not yet expired; null otherwise. */
   synchronized User find(String token, long nowSeconds) {
     User user = users.get(token);
-    if (user != null && expiry(user) <= nowSeconds) {
+    if (user != null && TokenTimes.expiry(user) <= nowSeconds) {
       users.remove(token);
       return null;
     }
@@ -34,14 +34,5 @@ final class VerifiedTokens {
 
   synchronized void remember(String token, User user) {
     users.put(token, user);
-  }
-
-  /** The token's {@code exp} in epoch seconds; 0 when it has none. */
-  static long expiry(User user) {
-    Object exp = user.principal().getValue("exp");
-    if (!(exp instanceof Number)) {
-      exp = user.attributes().getValue("exp");
-    }
-    return exp instanceof Number number ? number.longValue() : 0;
   }
 }

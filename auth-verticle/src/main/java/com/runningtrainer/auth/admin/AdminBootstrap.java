@@ -1,0 +1,35 @@
+package com.runningtrainer.auth.admin;
+
+import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.auth.user.UserRepository;
+import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.common.db.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.util.Locale;
+
+/**
+ * Makes a registered account an admin from the command line: how the first admin comes to be,
+ * since only an admin may grant roles over the API.
+ */
+public final class AdminBootstrap {
+
+  private AdminBootstrap() {
+  }
+
+  public static Future<Void> makeAdmin(Vertx vertx, Settings settings, String email) {
+    return Database.migrate(vertx, settings.databaseUrl(), AuthVerticle.NAME).compose(migrated -> {
+      Pool pool = Database.pool(vertx, settings.databaseUrl(), AuthVerticle.NAME, 1);
+      return new UserRepository(pool).grantRoleByEmail(email.trim().toLowerCase(Locale.ROOT), "admin")
+          .map(found -> {
+            if (!found) {
+              throw Failures.notFound("an account with email " + email);
+            }
+            return (Void) null;
+          })
+          .eventually(pool::close);
+    });
+  }
+}

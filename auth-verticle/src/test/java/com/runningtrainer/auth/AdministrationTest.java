@@ -1,0 +1,141 @@
+package com.runningtrainer.auth;
+
+import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.runningtrainer.auth.admin.AdminBootstrap;
+import com.runningtrainer.common.config.Settings;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Roles, and what an admin may do to accounts; everyone else may not. */
+class AdministrationTest {
+
+  private static AuthPlatform platform;
+  private static String admin;
+
+  @BeforeAll
+  static void start() {
+    platform = AuthPlatform.start(AdministrationTest.class);
+    admin = adminToken();
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  private static String adminToken() {
+    String email = AuthPlatform.newEmail();
+    platform.newUser(email);
+    AdminBootstrap.makeAdmin(platform.vertx, Settings.from(platform.config()), email).await();
+    return platform.tokenOf(email);
+  }
+
+  private static JsonObject athlete() {
+    String email = AuthPlatform.newEmail();
+    return platform.newUser(email).put("email", email);
+  }
+
+  private static String roles(String userId) {
+    return "/api/v1/auth/admin/users/" + userId + "/roles/";
+  }
+
+  @Test
+  void anAthleteMayNotAdminister() {
+    JsonObject ann = athlete();
+    String token = platform.tokenOf(ann.getString("email"));
+
+    assertProblem(platform.http.get("/api/v1/auth/admin/users", token), 403);
+    assertProblem(platform.http.put(roles(ann.getString("id")) + "admin", token, null), 403);
+  }
+
+  @Test
+  void anAdminListsAccountsNarrowedByEmail() {
+    JsonObject ann = athlete();
+
+    JsonObject page = platform.http.get("/api/v1/auth/admin/users?email=" + ann.getString("email"), admin).bodyAsJsonObject();
+
+    assertThat(page.getLong("total")).isEqualTo(1);
+    assertThat(page.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(ann.getString("id"));
+  }
+
+  @Test
+  void aGrantedRoleComesWithTheNextToken() {
+    JsonObject coach = athlete();
+
+    assertThat(platform.http.put(roles(coach.getString("id")) + "coach", admin, null).statusCode()).isEqualTo(204);
+
+    String token = platform.tokenOf(coach.getString("email"));
+    assertThat(Jwt.decode(token).payload().getJsonArray("roles")).containsExactly("athlete", "coach");
+    assertThat(platform.me(token).bodyAsJsonObject().getJsonArray("roles")).containsExactly("athlete", "coach");
+  }
+
+  @Test
+  void aRemovedRoleIsGone() {
+    JsonObject coach = athlete();
+    platform.http.put(roles(coach.getString("id")) + "coach", admin, null);
+
+    assertThat(platform.http.delete(roles(coach.getString("id")) + "coach", admin).statusCode()).isEqualTo(204);
+
+    assertThat(platform.me(platform.tokenOf(coach.getString("email"))).bodyAsJsonObject().getJsonArray("roles"))
+        .containsExactly("athlete");
+  }
+
+  @Test
+  void everyAccountStaysAnAthlete() {
+    JsonObject ann = athlete();
+
+    assertProblem(platform.http.delete(roles(ann.getString("id")) + "athlete", admin), 400);
+  }
+
+  @Test
+  void anUnknownAccountIsNotFound() {
+    assertProblem(platform.http.put(roles("00000000-0000-4000-8000-000000000000") + "coach", admin, null), 404);
+  }
+
+  @Test
+  void disablingAnAccountStopsItsTokensAndItsLoginsAtOnce() {
+    JsonObject ann = athlete();
+    JsonObject session = platform.session(ann.getString("email"), "phone");
+    assertThat(platform.me(session.getString("access_token")).statusCode()).isEqualTo(200);
+
+    assertThat(platform.http.post("/api/v1/auth/admin/users/" + ann.getString("id") + "/disable", admin, null).statusCode())
+        .isEqualTo(204);
+
+    assertProblem(platform.me(session.getString("access_token")), 401);
+    assertProblem(platform.refresh(session.getString("refresh_token")), 401);
+    assertProblem(platform.login(ann.getString("email"), AuthPlatform.PASSWORD), 403);
+  }
+
+  @Test
+  void anEnabledAccountLogsInAgain() throws InterruptedException {
+    JsonObject ann = athlete();
+    platform.http.post("/api/v1/auth/admin/users/" + ann.getString("id") + "/disable", admin, null);
+
+    platform.http.post("/api/v1/auth/admin/users/" + ann.getString("id") + "/enable", admin, null);
+
+    // Tokens issued in the second of the disabling are revoked with it (iat has second precision).
+    Thread.sleep(1100);
+    assertThat(platform.me(platform.tokenOf(ann.getString("email"))).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anAdminWhoseRoleIsRemovedLosesThePowerAtOnce() {
+    String other = adminToken();
+    String otherId = Jwt.decode(other).payload().getString("sub");
+
+    platform.http.delete(roles(otherId) + "admin", admin);
+
+    assertProblem(platform.http.get("/api/v1/auth/admin/users", other), 403);
+  }
+
+  @Test
+  void theFirstAdminNeedsARegisteredAccount() {
+    assertThatThrownBy(() -> AdminBootstrap.makeAdmin(platform.vertx, Settings.from(platform.config()), "nobody@example.com")
+        .await()).hasMessageContaining("not found");
+  }
+}

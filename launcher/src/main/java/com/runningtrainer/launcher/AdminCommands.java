@@ -1,0 +1,45 @@
+package com.runningtrainer.launcher;
+
+import com.runningtrainer.auth.admin.AdminBootstrap;
+import com.runningtrainer.auth.token.KeyRotation;
+import com.runningtrainer.common.VertxFactory;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+/**
+ * The one-off commands an operator runs against auth's schema in the configured database (the
+ * embedded one when {@code DATABASE_URL} is unset), while the services run or not.
+ */
+final class AdminCommands {
+
+  private static final long TIMEOUT_SECONDS = 60;
+
+  private AdminCommands() {
+  }
+
+  /**
+   * {@code --rotate-keys}: adds a signing key; the new key's id. Running auth instances publish
+   * it within {@code KEY_RELOAD_SECONDS} and sign with it after twice that.
+   */
+  static String rotateKeys(Config config, ShutdownSequence shutdown) throws Exception {
+    return run(config, shutdown, KeyRotation::rotate);
+  }
+
+  /** {@code --make-admin=EMAIL}: grants the admin role to a registered account. */
+  static void makeAdmin(Config config, ShutdownSequence shutdown, String email) throws Exception {
+    run(config, shutdown, (vertx, settings) -> AdminBootstrap.makeAdmin(vertx, settings, email));
+  }
+
+  private static <T> T run(Config config, ShutdownSequence shutdown, BiFunction<Vertx, Settings, Future<T>> command)
+      throws Exception {
+    Config withServers = BackingServers.provide(config, shutdown);
+    Vertx vertx = VertxFactory.create();
+    shutdown.add("Vert.x", Duration.ofSeconds(10), () -> vertx.close().toCompletionStage().toCompletableFuture().get());
+    return command.apply(vertx, Settings.from(withServers)).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+}
