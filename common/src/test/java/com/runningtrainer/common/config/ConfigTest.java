@@ -17,6 +17,12 @@ class ConfigTest {
   }
 
   @Test
+  void keepsRateLimitCountersUnderRtByDefault() {
+    assertThat(Settings.from(Config.of(Map.of())).rateLimitPrefix()).isEqualTo("rt:");
+    assertThat(Settings.from(Config.of(Map.of("RATE_LIMIT_PREFIX", "staging:"))).rateLimitPrefix()).isEqualTo("staging:");
+  }
+
+  @Test
   void letsOverridesWin() {
     Config config = Config.of(Map.of("TRAINER_PORT", "9001")).with(Map.of("TRAINER_PORT", "9002"));
 
