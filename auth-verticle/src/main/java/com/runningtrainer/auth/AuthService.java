@@ -14,7 +14,10 @@ import io.vertx.core.json.JsonObject;
 @ProxyGen
 public interface AuthService {
 
-  /** Creates an account: {@code email}, {@code password}, optional {@code display_name}. */
+  /**
+   * Creates an account: {@code email}, {@code password} (10 to 128 characters, not a common
+   * one), optional {@code display_name}.
+   */
   Future<JsonObject> register(JsonObject registration);
 
   /** An access token for matching {@code email} and {@code password}; the same 401 for any mismatch. */

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.Credentials;
@@ -19,16 +20,22 @@ public final class AuthServiceImpl implements AuthService {
   private final UserRepository users;
   private final Passwords passwords;
   private final TokenIssuer tokens;
+  private final PasswordPolicy policy;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens) {
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, PasswordPolicy policy) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
+    this.policy = policy;
   }
 
   @Override
   public Future<JsonObject> register(JsonObject registration) {
-    return Futures.attempt(() -> Credentials.from(registration))
+    return Futures.attempt(() -> {
+          Credentials given = Credentials.from(registration);
+          policy.check(given.password());
+          return given;
+        })
         .compose(given -> passwords.hash(given.password())
             .compose(hash -> users.insert(given.email(), hash, registration.getString("display_name"))))
         .recover(failure -> Future.failedFuture(isDuplicate(failure)

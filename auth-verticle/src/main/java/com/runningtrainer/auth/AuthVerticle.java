@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.token.SigningKeyRepository;
 import com.runningtrainer.auth.token.TokenIssuer;
@@ -35,10 +36,11 @@ public final class AuthVerticle extends ServiceVerticle {
     redis = RedisClients.create(vertx, settings.redisUrl());
     int concurrency = config.integer("ARGON2_CONCURRENCY", Runtime.getRuntime().availableProcessors());
     return Future.all(Passwords.create(vertx, concurrency),
-            TokenIssuer.load(vertx, new SigningKeyRepository(pool), settings.jwtIssuer(), settings.jwtAudience()))
+            TokenIssuer.load(vertx, new SigningKeyRepository(pool), settings.jwtIssuer(), settings.jwtAudience()),
+            PasswordPolicy.load(vertx))
         .map(ready -> {
           passwords = ready.resultAt(0);
-          AuthService service = new AuthServiceImpl(new UserRepository(pool), passwords, ready.resultAt(1));
+          AuthService service = new AuthServiceImpl(new UserRepository(pool), passwords, ready.resultAt(1), ready.resultAt(2));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           var tokens = new JwksTokenVerifier(vertx, service::jwks, settings.jwtIssuer(), settings.jwtAudience());

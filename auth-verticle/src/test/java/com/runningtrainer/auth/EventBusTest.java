@@ -73,6 +73,25 @@ class EventBusTest {
   }
 
   @Test
+  void theProxyHoldsARegistrationToThePasswordLengthThatTheContractWouldCheck() {
+    // The business API is reached without the contract's validation: the service checks itself.
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "x7#kq2!mzp".repeat(13))).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
+    assertThat(failedFields((ServiceException) failure)).containsExactly("password");
+  }
+
+  @Test
+  void theProxyRefusesACommonPasswordNamingTheField() {
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "1234567890")).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
+    assertThat(failedFields((ServiceException) failure)).containsExactly("password");
+  }
+
+  @Test
   void theApiAddressAnswersLoginAsTheHttpOperationWould() {
     String email = newEmail();
     platform.newUser(email);
@@ -107,6 +126,10 @@ class EventBusTest {
     JsonObject response = call("me", null, new JsonObject().put("sub", "not-a-user-id"));
 
     assertThat(response.getInteger("status")).isEqualTo(401);
+  }
+
+  private static java.util.List<String> failedFields(ServiceException failure) {
+    return failure.getDebugInfo().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
   }
 
   private static JsonObject call(String operationId, JsonObject body, JsonObject principal) {
