@@ -15,9 +15,9 @@ public final class AuthApi {
 
   public Map<String, ApiHandler> operations() {
     return Map.of(
-        "register", r -> service.register(r.bodyAsJson())
+        "register", r -> service.register(r.bodyAsJson(), r.clientIp())
             .map(user -> ApiResponse.created(user, "/api/v1/auth/me")),
-        "login", r -> service.login(r.bodyAsJson()).map(token -> ApiResponse.ok(token).withHeader("Cache-Control", "no-store")),
+        "login", r -> service.login(r.bodyAsJson(), r.clientIp()).map(token -> ApiResponse.ok(token).withHeader("Cache-Control", "no-store")),
         "me", r -> service.me(r.userId()).map(ApiResponse::ok),
         "jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300")));
   }

@@ -16,12 +16,19 @@ public interface AuthService {
 
   /**
    * Creates an account: {@code email}, {@code password} (10 to 128 characters, not a common
-   * one), optional {@code display_name}.
+   * one), optional {@code display_name}; 429 when the email or the client IP registers too often.
+   *
+   * @param clientIp the caller's IP, for throttling; null or empty when unknown
    */
-  Future<JsonObject> register(JsonObject registration);
+  Future<JsonObject> register(JsonObject registration, String clientIp);
 
-  /** An access token for matching {@code email} and {@code password}; the same 401 for any mismatch. */
-  Future<JsonObject> login(JsonObject credentials);
+  /**
+   * An access token for matching {@code email} and {@code password}; the same 401 for any
+   * mismatch, and the same 429 for any account (known or not) or client IP that failed too often.
+   *
+   * @param clientIp the caller's IP, for throttling; null or empty when unknown
+   */
+  Future<JsonObject> login(JsonObject credentials, String clientIp);
 
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);

@@ -2,6 +2,7 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.password.Passwords;
+import com.runningtrainer.auth.throttle.AuthThrottle;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.Credentials;
 import com.runningtrainer.auth.user.UserRepository;
@@ -21,18 +22,22 @@ public final class AuthServiceImpl implements AuthService {
   private final Passwords passwords;
   private final TokenIssuer tokens;
   private final PasswordPolicy policy;
+  private final AuthThrottle throttle;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, PasswordPolicy policy) {
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, PasswordPolicy policy,
+      AuthThrottle throttle) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
     this.policy = policy;
+    this.throttle = throttle;
   }
 
   @Override
-  public Future<JsonObject> register(JsonObject registration) {
-    return Futures.attempt(() -> {
-          Credentials given = Credentials.from(registration);
+  public Future<JsonObject> register(JsonObject registration, String clientIp) {
+    return Futures.attempt(() -> Credentials.from(registration))
+        .compose(given -> throttle.register(given.email(), clientIp).map(given))
+        .map(given -> {
           policy.check(given.password());
           return given;
         })
@@ -44,8 +49,14 @@ public final class AuthServiceImpl implements AuthService {
   }
 
   @Override
-  public Future<JsonObject> login(JsonObject credentials) {
-    return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> users.findCredentials(given.email())
+  public Future<JsonObject> login(JsonObject credentials, String clientIp) {
+    return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> throttle.login(given.email(), clientIp)
+        .compose(admitted -> authenticate(given))
+        .compose(token -> throttle.loginSucceeded(given.email(), clientIp).map(token)));
+  }
+
+  private Future<JsonObject> authenticate(Credentials given) {
+    return users.findCredentials(given.email())
         .compose(user -> passwords.verify(given.password(), user == null ? null : user.getString("password_hash"))
             .map(matches -> {
               if (!matches) {
@@ -55,7 +66,7 @@ public final class AuthServiceImpl implements AuthService {
                   .put("access_token", tokens.issue(user))
                   .put("token_type", "Bearer")
                   .put("expires_in", TokenIssuer.LIFETIME_SECONDS);
-            })));
+            }));
   }
 
   @Override

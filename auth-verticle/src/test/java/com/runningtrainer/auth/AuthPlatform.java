@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real auth service on a Vert.x of its own, over a database of the test class's own,
@@ -26,6 +27,15 @@ import java.util.UUID;
 final class AuthPlatform implements AutoCloseable {
 
   static final String PASSWORD = "correct horse battery";
+
+  // Throttling limits far above what any test class spends, for the classes that test
+  // something else; the throttling tests set their own small ones.
+  private static final Map<String, String> LIMITS_NO_TEST_REACHES = Map.of(
+      "LOGIN_LIMIT_PER_ACCOUNT", "10000",
+      "LOGIN_LIMIT_PER_IP", "10000",
+      "REGISTER_LIMIT_PER_ACCOUNT", "10000",
+      "REGISTER_LIMIT_PER_IP", "10000");
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   final Vertx vertx;
   final String databaseUrl;
@@ -42,15 +52,23 @@ final class AuthPlatform implements AutoCloseable {
   }
 
   static AuthPlatform start(Class<?> testClass) {
+    return start(testClass, Map.of());
+  }
+
+  /** @param overrides settings that win over the fixture's, e.g. small throttling limits */
+  static AuthPlatform start(Class<?> testClass, Map<String, String> overrides) {
     String databaseUrl = TestDatabase.create(testClass);
     int authPort = TestPorts.free();
     Config config = Config.of(Map.of(
         "DATABASE_URL", databaseUrl,
         "DATABASE_POOL_SIZE", "4",
         "REDIS_URL", TestRedis.url(),
+        "RATE_LIMIT_PREFIX", TestRedis.keyPrefix(testClass),
+        // Generous: a slow machine must not let a hit through uncounted while a test counts.
+        "RATE_LIMIT_TIMEOUT_MS", "5000",
         "AUTH_PORT", String.valueOf(authPort),
         "ARGON2_CONCURRENCY", "2",
-        "REQUEST_TIMEOUT_MS", "5000"));
+        "REQUEST_TIMEOUT_MS", "5000")).with(LIMITS_NO_TEST_REACHES).with(overrides);
     Vertx vertx = VertxFactory.create();
     String deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
     return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deploymentId);
@@ -64,6 +82,15 @@ final class AuthPlatform implements AutoCloseable {
       throw new IllegalStateException("the auth service did not stop");
     }
     deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+  }
+
+  /**
+   * A client of its own, connecting from a loopback address no other client of this JVM uses,
+   * so that its attempts count against an IP of its own.
+   */
+  TestHttp newClient() {
+    int n = CLIENTS.incrementAndGet();
+    return new TestHttp(vertx, http.port(), "127.0." + (n / 250 % 250 + 1) + "." + (n % 250 + 2));
   }
 
   /** An email no other test uses. */

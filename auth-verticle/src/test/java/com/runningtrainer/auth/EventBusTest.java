@@ -43,8 +43,8 @@ class EventBusTest {
   void theProxyRegistersAndLogsIn() {
     String email = newEmail();
 
-    JsonObject user = proxy.register(credentials(email, PASSWORD)).await();
-    JsonObject token = proxy.login(credentials(email, PASSWORD)).await();
+    JsonObject user = proxy.register(credentials(email, PASSWORD), null).await();
+    JsonObject token = proxy.login(credentials(email, PASSWORD), null).await();
 
     assertThat(user.getString("email")).isEqualTo(email);
     assertThat(Jwt.decode(token.getString("access_token")).payload().getString("sub")).isEqualTo(user.getString("id"));
@@ -53,9 +53,9 @@ class EventBusTest {
   @Test
   void theProxyFailsATakenEmailWithCode409() {
     String email = newEmail();
-    proxy.register(credentials(email, PASSWORD)).await();
+    proxy.register(credentials(email, PASSWORD), null).await();
 
-    Throwable failure = catchThrowable(() -> proxy.register(credentials(email.toUpperCase(Locale.ROOT), PASSWORD)).await());
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(email.toUpperCase(Locale.ROOT), PASSWORD), null).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(409);
@@ -64,9 +64,9 @@ class EventBusTest {
   @Test
   void theProxyFailsWrongCredentialsWithCode401() {
     String email = newEmail();
-    proxy.register(credentials(email, PASSWORD)).await();
+    proxy.register(credentials(email, PASSWORD), null).await();
 
-    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password")).await());
+    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password"), null).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(401);
@@ -75,7 +75,7 @@ class EventBusTest {
   @Test
   void theProxyHoldsARegistrationToThePasswordLengthThatTheContractWouldCheck() {
     // The business API is reached without the contract's validation: the service checks itself.
-    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "x7#kq2!mzp".repeat(13))).await());
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "x7#kq2!mzp".repeat(13)), null).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
@@ -84,7 +84,7 @@ class EventBusTest {
 
   @Test
   void theProxyRefusesACommonPasswordNamingTheField() {
-    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "1234567890")).await());
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "1234567890"), null).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
