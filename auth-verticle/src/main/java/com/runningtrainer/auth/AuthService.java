@@ -14,12 +14,17 @@ import io.vertx.core.json.JsonObject;
 @ProxyGen
 public interface AuthService {
 
-  /** Creates an account: {@code email}, {@code password}, optional {@code display_name}. */
-  Future<JsonObject> register(JsonObject registration);
+  /**
+   * Creates an account: {@code email}, {@code password}, optional {@code display_name}.
+   * Throttled per email and per client IP.
+   *
+   * @param client {@code ip} and {@code user_agent} of the caller
+   */
+  Future<JsonObject> register(JsonObject registration, JsonObject client);
 
   /**
    * Opens a session for matching {@code email} and {@code password}: an access token and a
-   * refresh token. The same 401 for any mismatch.
+   * refresh token. The same 401 for any mismatch; throttled per email and per client IP.
    *
    * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
    */

@@ -1,8 +1,10 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
+import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
+import com.runningtrainer.auth.throttle.AuthThrottle;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.Credentials;
 import com.runningtrainer.auth.user.UserRepository;
@@ -24,19 +26,32 @@ public final class AuthServiceImpl implements AuthService {
   private final TokenIssuer tokens;
   private final Sessions sessions;
   private final Administration administration;
+  private final PasswordPolicy policy;
+  private final AuthThrottle throttle;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
-      Administration administration) {
-    this.users = users;
-    this.passwords = passwords;
-    this.tokens = tokens;
-    this.sessions = sessions;
-    this.administration = administration;
+  /** The parts of the service, each with one job. */
+  public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
+      Administration administration, PasswordPolicy policy, AuthThrottle throttle) {
+  }
+
+  public AuthServiceImpl(Parts parts) {
+    this.users = parts.users();
+    this.passwords = parts.passwords();
+    this.tokens = parts.tokens();
+    this.sessions = parts.sessions();
+    this.administration = parts.administration();
+    this.policy = parts.policy();
+    this.throttle = parts.throttle();
   }
 
   @Override
-  public Future<JsonObject> register(JsonObject registration) {
+  public Future<JsonObject> register(JsonObject registration, JsonObject client) {
     return Futures.attempt(() -> Credentials.from(registration))
+        .compose(given -> throttle.register(given.email(), ip(client)).map(given))
+        .map(given -> {
+          policy.check(given.password());
+          return given;
+        })
         .compose(given -> passwords.hash(given.password())
             .compose(hash -> users.insert(given.email(), hash, registration.getString("display_name"))))
         .recover(failure -> Future.failedFuture(isDuplicate(failure)
@@ -46,7 +61,14 @@ public final class AuthServiceImpl implements AuthService {
 
   @Override
   public Future<JsonObject> login(JsonObject credentials, JsonObject client) {
-    return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> users.findCredentials(given.email())
+    String ip = ip(client);
+    return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> throttle.login(given.email(), ip)
+        .compose(admitted -> authenticate(given, client == null ? new JsonObject() : client))
+        .compose(tokens -> throttle.loginSucceeded(given.email(), ip).map(tokens)));
+  }
+
+  private Future<JsonObject> authenticate(Credentials given, JsonObject client) {
+    return users.findCredentials(given.email())
         .compose(user -> passwords.verify(given.password(), user == null ? null : user.getString("password_hash"))
             .compose(matches -> {
               if (!matches) {
@@ -56,7 +78,7 @@ public final class AuthServiceImpl implements AuthService {
               return user.getBoolean("disabled")
                   ? Future.failedFuture(Failures.forbidden("this account is disabled"))
                   : sessions.open(user, client);
-            })));
+            }));
   }
 
   @Override
@@ -125,6 +147,11 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<JsonObject> jwks() {
     return Future.succeededFuture(tokens.jwks());
+  }
+
+  /** The caller's IP; null when a service calls without one, and only per-account limits apply. */
+  private static String ip(JsonObject client) {
+    return client == null ? null : client.getString("ip");
   }
 
   private static boolean isDuplicate(Throwable failure) {

@@ -1,19 +1,24 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
+import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
+import com.runningtrainer.auth.throttle.AuthLimits;
+import com.runningtrainer.auth.throttle.AuthThrottle;
 import com.runningtrainer.auth.token.SigningKeyRepository;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
 import io.vertx.core.Future;
 import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.List;
 
 /** The auth service on 8004: accounts, sessions, Argon2id passwords, RS256 access tokens and their JWKS. */
@@ -31,17 +36,20 @@ public final class AuthVerticle extends ServiceVerticle {
 
   @Override
   protected Future<Served> build(Pool pool, Revocations revocations) {
+    var limiter = new RateLimiter(redis(), settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
+    var throttle = new AuthThrottle(limiter, AuthLimits.from(config));
     int concurrency = config.integer("ARGON2_CONCURRENCY", Runtime.getRuntime().availableProcessors());
     return Future.all(Passwords.create(vertx, concurrency),
             TokenIssuer.load(vertx, new SigningKeyRepository(pool), settings.jwtIssuer(), settings.jwtAudience(),
-                config.integer("KEY_RELOAD_SECONDS", 30)))
+                config.integer("KEY_RELOAD_SECONDS", 30)),
+            PasswordPolicy.load(vertx))
         .map(ready -> {
           passwords = ready.resultAt(0);
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
-          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations));
+          AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
+              new Administration(users, sessions, revocations), ready.resultAt(2), throttle));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real auth service on a Vert.x of its own, over a database of the test class's own,
@@ -26,6 +27,15 @@ import java.util.UUID;
 final class AuthPlatform implements AutoCloseable {
 
   static final String PASSWORD = "correct horse battery";
+
+  // Throttling limits far above what any test class spends, for the classes that test
+  // something else; the throttling tests set their own small ones.
+  private static final Map<String, String> LIMITS_NO_TEST_REACHES = Map.of(
+      "LOGIN_LIMIT_PER_ACCOUNT", "10000",
+      "LOGIN_LIMIT_PER_IP", "10000",
+      "REGISTER_LIMIT_PER_ACCOUNT", "10000",
+      "REGISTER_LIMIT_PER_IP", "10000");
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   final Vertx vertx;
   final String databaseUrl;
@@ -45,7 +55,7 @@ final class AuthPlatform implements AutoCloseable {
     return start(testClass, Map.of());
   }
 
-  /** @param overrides settings that differ from the test defaults, e.g. an unreachable REDIS_URL */
+  /** @param overrides settings that win over the fixture's, e.g. small throttling limits or an unreachable REDIS_URL */
   static AuthPlatform start(Class<?> testClass, Map<String, String> overrides) {
     String databaseUrl = TestDatabase.create(testClass);
     int authPort = TestPorts.free();
@@ -54,9 +64,11 @@ final class AuthPlatform implements AutoCloseable {
         "DATABASE_POOL_SIZE", "4",
         "REDIS_URL", TestRedis.url(),
         "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
+        // Generous: a slow machine must not let a hit through uncounted while a test counts.
+        "RATE_LIMIT_TIMEOUT_MS", "5000",
         "AUTH_PORT", String.valueOf(authPort),
         "ARGON2_CONCURRENCY", "2",
-        "REQUEST_TIMEOUT_MS", "5000")).with(overrides);
+        "REQUEST_TIMEOUT_MS", "5000")).with(LIMITS_NO_TEST_REACHES).with(overrides);
     Vertx vertx = VertxFactory.create();
     String deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
     return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deploymentId);
@@ -74,6 +86,15 @@ final class AuthPlatform implements AutoCloseable {
 
   Config config() {
     return config;
+  }
+
+  /**
+   * A client of its own, connecting from a loopback address no other client of this JVM uses,
+   * so that its attempts count against an IP of its own.
+   */
+  TestHttp newClient() {
+    int n = CLIENTS.incrementAndGet();
+    return new TestHttp(vertx, http.port(), "127.0." + (n / 250 % 250 + 1) + "." + (n % 250 + 2));
   }
 
   /** An email no other test uses. */

@@ -43,8 +43,8 @@ class EventBusTest {
   void theProxyRegistersAndLogsIn() {
     String email = newEmail();
 
-    JsonObject user = proxy.register(credentials(email, PASSWORD)).await();
-    JsonObject token = proxy.login(credentials(email, PASSWORD), new JsonObject()).await();
+    JsonObject user = proxy.register(credentials(email, PASSWORD), null).await();
+    JsonObject token = proxy.login(credentials(email, PASSWORD), null).await();
 
     assertThat(user.getString("email")).isEqualTo(email);
     assertThat(Jwt.decode(token.getString("access_token")).payload().getString("sub")).isEqualTo(user.getString("id"));
@@ -53,9 +53,9 @@ class EventBusTest {
   @Test
   void theProxyFailsATakenEmailWithCode409() {
     String email = newEmail();
-    proxy.register(credentials(email, PASSWORD)).await();
+    proxy.register(credentials(email, PASSWORD), null).await();
 
-    Throwable failure = catchThrowable(() -> proxy.register(credentials(email.toUpperCase(Locale.ROOT), PASSWORD)).await());
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(email.toUpperCase(Locale.ROOT), PASSWORD), null).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(409);
@@ -64,12 +64,31 @@ class EventBusTest {
   @Test
   void theProxyFailsWrongCredentialsWithCode401() {
     String email = newEmail();
-    proxy.register(credentials(email, PASSWORD)).await();
+    proxy.register(credentials(email, PASSWORD), null).await();
 
-    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password"), new JsonObject()).await());
+    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, "not the password"), null).await());
 
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theProxyHoldsARegistrationToThePasswordLengthThatTheContractWouldCheck() {
+    // The business API is reached without the contract's validation: the service checks itself.
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "x7#kq2!mzp".repeat(13)), null).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
+    assertThat(failedFields((ServiceException) failure)).containsExactly("password");
+  }
+
+  @Test
+  void theProxyRefusesACommonPasswordNamingTheField() {
+    Throwable failure = catchThrowable(() -> proxy.register(credentials(newEmail(), "1234567890"), null).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
+    assertThat(failedFields((ServiceException) failure)).containsExactly("password");
   }
 
   @Test
@@ -107,6 +126,10 @@ class EventBusTest {
     JsonObject response = call("me", null, new JsonObject().put("sub", "not-a-user-id"));
 
     assertThat(response.getInteger("status")).isEqualTo(401);
+  }
+
+  private static java.util.List<String> failedFields(ServiceException failure) {
+    return failure.getDebugInfo().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList();
   }
 
   private static JsonObject call(String operationId, JsonObject body, JsonObject principal) {

@@ -139,7 +139,36 @@ class RegistrationTest {
 
   @Test
   void registerAcceptsAPasswordOfTenCharacters() {
-    HttpResponse<Buffer> response = platform.register(credentials(newEmail(), "a".repeat(10)));
+    // Not ten times the same letter: "aaaaaaaaaa" is among the common passwords.
+    HttpResponse<Buffer> response = platform.register(credentials(newEmail(), "tempo 7 km"));
+
+    assertThat(response.statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void registerRefusesACommonPasswordSayingWhyWithoutEchoingIt() {
+    HttpResponse<Buffer> response = platform.register(credentials(newEmail(), "password123"));
+
+    assertProblem(response, 400);
+    assertThat(fieldsNamed(response)).containsExactly("password");
+    assertThat(response.bodyAsJsonObject().getString("detail")).contains("too common");
+    assertThat(response.bodyAsString()).doesNotContain("password123");
+  }
+
+  @Test
+  void registerRefusesACommonPasswordWhateverItsCase() {
+    HttpResponse<Buffer> response = platform.register(credentials(newEmail(), "PassWord123"));
+
+    assertProblem(response, 400);
+    assertThat(fieldsNamed(response)).containsExactly("password");
+  }
+
+  @Test
+  void aRefusedCommonPasswordCreatesNoAccount() {
+    String email = newEmail();
+    platform.register(credentials(email, "qwertyuiop"));
+
+    HttpResponse<Buffer> response = platform.register(credentials(email, PASSWORD));
 
     assertThat(response.statusCode()).isEqualTo(201);
   }

@@ -16,7 +16,16 @@ public final class TestHttp {
   private final int port;
 
   public TestHttp(Vertx vertx, int port) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    this(vertx, port, null);
+  }
+
+  /**
+   * A client whose connections come from {@code localAddress}, e.g. {@code 127.0.0.7}: every
+   * address of 127.0.0.0/8 is this machine, so a test can be several clients by their IPs.
+   */
+  public TestHttp(Vertx vertx, int port, String localAddress) {
+    this.client = WebClient.create(vertx,
+        new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setLocalAddress(localAddress));
     this.port = port;
   }
 

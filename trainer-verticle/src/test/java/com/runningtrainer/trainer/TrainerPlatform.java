@@ -49,6 +49,9 @@ final class TrainerPlatform implements AutoCloseable {
         "AUTH_PORT", String.valueOf(authPort),
         "TRAINER_PORT", String.valueOf(trainerPort),
         "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json",
+        // Every test user registers and logs in from this one address: no limit may bite.
+        "LOGIN_LIMIT_PER_IP", "10000",
+        "REGISTER_LIMIT_PER_IP", "10000",
         "REQUEST_TIMEOUT_MS", "5000"));
     Vertx vertx = VertxFactory.create();
     vertx.deployVerticle(new AuthVerticle(config)).await();

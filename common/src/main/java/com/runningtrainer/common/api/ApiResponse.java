@@ -20,8 +20,9 @@ public record ApiResponse(int status, JsonObject headers, Object body) {
     return new ApiResponse(204, new JsonObject(), null);
   }
 
+  /** A problem with its headers ({@link Problem#headers()}), as the HTTP writer sends it. */
   public static ApiResponse problem(Problem problem) {
-    return new ApiResponse(problem.status(), new JsonObject().put("Content-Type", Problem.MEDIA_TYPE), problem.toJson());
+    return new ApiResponse(problem.status(), problem.headers(), problem.toJson());
   }
 
   public ApiResponse withHeader(String name, String value) {

@@ -10,6 +10,9 @@ import io.vertx.serviceproxy.ServiceException;
  */
 public final class Failures {
 
+  /** The key of {@link #tooManyRequests}'s debug info that carries the seconds to wait. */
+  public static final String RETRY_AFTER_SECONDS = "retry_after_seconds";
+
   private Failures() {
   }
 
@@ -31,6 +34,16 @@ public final class Failures {
 
   public static ServiceException conflict(String detail) {
     return new ServiceException(409, detail);
+  }
+
+  /**
+   * Too many requests: a 429 whose answer, over HTTP and on the event bus alike, carries
+   * {@code Retry-After} with the seconds to wait. The detail names no account or limit, so that
+   * it tells nothing about who is throttled or why.
+   */
+  public static ServiceException tooManyRequests(long retryAfterSeconds) {
+    return new ServiceException(429, "Too many requests; try again after the delay in Retry-After",
+        new JsonObject().put(RETRY_AFTER_SECONDS, Math.max(1, retryAfterSeconds)));
   }
 
   /** A field whose value is malformed. */

@@ -45,7 +45,10 @@ public final class ProblemMapper {
       return Problem.of(statusHint, defaultDetail(statusHint));
     }
     if (failure instanceof ServiceException e && e.failureCode() >= 400 && e.failureCode() < 600) {
-      return Problem.of(e.failureCode(), e.getMessage()).withErrors(e.getDebugInfo().getJsonArray("errors", new JsonArray()));
+      JsonObject debugInfo = e.getDebugInfo();
+      return Problem.of(e.failureCode(), e.getMessage())
+          .withErrors(debugInfo.getJsonArray("errors", new JsonArray()))
+          .withRetryAfter(debugInfo.getLong(Failures.RETRY_AFTER_SECONDS, 0L));
     }
     if (failure instanceof HttpException e) {
       return fromHttpException(e, requestId);

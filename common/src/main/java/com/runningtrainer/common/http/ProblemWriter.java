@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 /** Writes every error of a router as {@code application/problem+json}. */
 public final class ProblemWriter {
 
-  private static final int[] STATUSES = {400, 401, 403, 404, 405, 409, 413, 415, 422, 500, 502, 503, 504};
+  private static final int[] STATUSES = {400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 502, 503, 504};
 
   private ProblemWriter() {
   }
@@ -30,14 +30,7 @@ public final class ProblemWriter {
   }
 
   public static void write(HttpServerResponse response, Problem problem) {
-    if (problem.status() == 401) {
-      response.putHeader("WWW-Authenticate", "Bearer");
-    }
-    if (problem.status() == 503) {
-      response.putHeader("Retry-After", "5");
-    }
-    response.setStatusCode(problem.status())
-        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-        .end(problem.toJson().encode());
+    problem.headers().forEach(header -> response.putHeader(header.getKey(), String.valueOf(header.getValue())));
+    response.setStatusCode(problem.status()).end(problem.toJson().encode());
   }
 }

@@ -24,6 +24,25 @@ class ProblemMapperTest {
   }
 
   @Test
+  void keepsTheRetryDelayOfATooManyRequestsFailure() {
+    Problem problem = map(Failures.tooManyRequests(120));
+
+    assertThat(problem.status()).isEqualTo(429);
+    assertThat(problem.title()).isEqualTo("Too Many Requests");
+    assertThat(problem.retryAfterSeconds()).isEqualTo(120);
+  }
+
+  @Test
+  void roundsARetryDelayUnderOneSecondUpToOne() {
+    assertThat(map(Failures.tooManyRequests(0)).retryAfterSeconds()).isEqualTo(1);
+  }
+
+  @Test
+  void aDeliberateFailureWithoutRetryDelayHasNone() {
+    assertThat(map(Failures.conflict("taken")).retryAfterSeconds()).isZero();
+  }
+
+  @Test
   void answersAnUnreachableDatabaseWith503() {
     assertThat(map(new ConnectException("Connection refused")).status()).isEqualTo(503);
     assertThat(map(ClosedConnectionException.INSTANCE).status()).isEqualTo(503);

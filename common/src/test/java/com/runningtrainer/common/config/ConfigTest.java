@@ -17,6 +17,12 @@ class ConfigTest {
   }
 
   @Test
+  void keepsRedisKeysUnderRtByDefault() {
+    assertThat(Settings.from(Config.of(Map.of())).redisPrefix()).isEqualTo("rt:");
+    assertThat(Settings.from(Config.of(Map.of("REDIS_PREFIX", "staging:"))).redisPrefix()).isEqualTo("staging:");
+  }
+
+  @Test
   void letsOverridesWin() {
     Config config = Config.of(Map.of("TRAINER_PORT", "9001")).with(Map.of("TRAINER_PORT", "9002"));
 
