@@ -20,6 +20,7 @@ import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The trainer's rules on top of its repositories. */
 public final class TrainerServiceImpl implements TrainerService {
@@ -58,13 +59,9 @@ public final class TrainerServiceImpl implements TrainerService {
     return Futures.attempt(() -> PlanFields.from(plan)).compose(fields -> {
       UUID owner = owner(ownerId);
       UUID id = id("id", planId);
-      return plans.update(owner, id, fields).compose(updated -> updated != null
-          ? Future.succeededFuture(updated)
-          : plans.find(owner, id).map(existing -> {
-            throw existing == null
-                ? Failures.notFound("plan")
-                : Failures.unprocessable("start_date", "and end_date must still contain every workout of the plan");
-          }));
+      return orExplain(plans.update(owner, id, fields), () -> plans.find(owner, id).map(existing -> existing == null
+          ? Failures.notFound("plan")
+          : Failures.unprocessable("start_date", "and end_date must still contain every workout of the plan")));
     });
   }
 
@@ -77,11 +74,7 @@ public final class TrainerServiceImpl implements TrainerService {
   public Future<JsonObject> createWorkout(String ownerId, JsonObject workout) {
     return Futures.attempt(() -> WorkoutFields.from(workout)).compose(fields -> {
       UUID owner = owner(ownerId);
-      return workouts.insert(owner, fields).compose(created -> created != null
-          ? Future.succeededFuture(created)
-          : plans.find(owner, fields.planId()).map(plan -> {
-            throw whyNotInPlan(plan);
-          }));
+      return orExplain(workouts.insert(owner, fields), () -> whyNotInPlan(owner, fields));
     });
   }
 
@@ -102,16 +95,9 @@ public final class TrainerServiceImpl implements TrainerService {
     return Futures.attempt(() -> WorkoutFields.from(workout)).compose(fields -> {
       UUID owner = owner(ownerId);
       UUID id = id("id", workoutId);
-      return workouts.update(owner, id, fields).compose(updated -> updated != null
-          ? Future.succeededFuture(updated)
-          : workouts.find(owner, id).compose(existing -> {
-            if (existing == null) {
-              return Future.failedFuture(Failures.notFound("workout"));
-            }
-            return plans.find(owner, fields.planId()).map(plan -> {
-              throw whyNotInPlan(plan);
-            });
-          }));
+      return orExplain(workouts.update(owner, id, fields), () -> workouts.find(owner, id).compose(existing -> existing == null
+          ? Future.succeededFuture(Failures.notFound("workout"))
+          : whyNotInPlan(owner, fields)));
     });
   }
 
@@ -144,11 +130,8 @@ public final class TrainerServiceImpl implements TrainerService {
     return Futures.attempt(() -> RunFields.from(run)).compose(fields -> {
       UUID owner = owner(ownerId);
       UUID id = id("id", runId);
-      return runs.update(owner, id, fields).compose(updated -> updated != null
-          ? Future.succeededFuture(updated)
-          : runs.find(owner, id).map(existing -> {
-            throw existing == null ? Failures.notFound("run") : noSuchWorkout();
-          }));
+      return orExplain(runs.update(owner, id, fields), () -> runs.find(owner, id)
+          .map(existing -> existing == null ? Failures.notFound("run") : noSuchWorkout()));
     });
   }
 
@@ -208,10 +191,18 @@ public final class TrainerServiceImpl implements TrainerService {
     return Failures.unprocessable("workout_id", "names no workout of yours");
   }
 
-  private static RuntimeException whyNotInPlan(JsonObject plan) {
-    return plan == null
+  /**
+   * The row a guarded write returned; when it returned none, the failure that says why, which
+   * only a second look can tell (absent, or present but breaking a rule).
+   */
+  private static Future<JsonObject> orExplain(Future<JsonObject> written, Supplier<Future<RuntimeException>> why) {
+    return written.compose(row -> row != null ? Future.succeededFuture(row) : why.get().compose(Future::failedFuture));
+  }
+
+  private Future<RuntimeException> whyNotInPlan(UUID owner, WorkoutFields workout) {
+    return plans.find(owner, workout.planId()).map(plan -> plan == null
         ? Failures.unprocessable("plan_id", "names no plan of yours")
-        : Failures.unprocessable("scheduled_date", "must fall between the plan's start_date and end_date");
+        : Failures.unprocessable("scheduled_date", "must fall between the plan's start_date and end_date"));
   }
 
   private static String text(LocalDate date) {
