@@ -19,6 +19,8 @@ public final class UserRepository {
 
   private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
 
+  private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE email = $1";
+
   private static final String FIND_CREDENTIALS = "SELECT " + COLUMNS + ", password_hash FROM users WHERE email = $1";
 
   private final Pool pool;
@@ -38,13 +40,22 @@ public final class UserRepository {
     return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows, UserRepository::toJson));
   }
 
-  /** The user with their password hash under {@code password_hash}, or null. */
+  /** The user of this lower-cased email, or null. */
+  public Future<JsonObject> findByEmail(String email) {
+    return pool.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email)).map(rows -> Rows.first(rows, UserRepository::toJson));
+  }
+
+  /**
+   * The user with their password hash under {@code password_hash}, or null. The hash is null
+   * for an account made by an OAuth2 login: no password matches it.
+   */
   public Future<JsonObject> findCredentials(String email) {
     return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(email))
         .map(rows -> Rows.first(rows, row -> toJson(row).put("password_hash", row.getString("password_hash"))));
   }
 
-  static JsonObject toJson(Row row) {
+  /** A user row (columns id, email, display_name, roles, created_at) as the API's JSON. */
+  public static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", Rows.uuid(row, "id"))
         .put("email", row.getString("email"))
