@@ -15,19 +15,26 @@ public final class AuthApi {
   }
 
   public Map<String, ApiHandler> operations() {
-    return Map.of(
-        "register", r -> service.register(r.bodyAsJson()).map(user -> ApiResponse.created(user, "/api/v1/auth/me")),
-        "login", r -> service.login(r.bodyAsJson(), r.client()).map(AuthApi::tokens),
-        "refresh", r -> service.refresh(r.bodyAsJson(), r.client()).map(AuthApi::tokens),
-        "logout", r -> service.logout(r.principal()).map(v -> ApiResponse.noContent()),
-        "me", r -> service.me(r.userId()).map(ApiResponse::ok),
-        "listSessions", r -> service.sessions(r.principal(), r.query()).map(ApiResponse::ok),
-        "endSession", r -> service.endSession(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent()),
-        "endSessions", r -> service.endSessions(r.principal()).map(v -> ApiResponse.noContent()),
-        "jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300")));
+    return Map.ofEntries(
+        Map.entry("register", r -> service.register(r.bodyAsJson()).map(user -> ApiResponse.created(user, "/api/v1/auth/me"))),
+        Map.entry("login", r -> service.login(r.bodyAsJson(), r.client()).map(AuthApi::tokens)),
+        Map.entry("refresh", r -> service.refresh(r.bodyAsJson(), r.client()).map(AuthApi::tokens)),
+        Map.entry("logout", r -> service.logout(r.principal()).map(v -> ApiResponse.noContent())),
+        Map.entry("me", r -> service.me(r.userId()).map(ApiResponse::ok)),
+        Map.entry("listSessions", r -> service.sessions(r.principal(), r.query()).map(ApiResponse::ok)),
+        Map.entry("endSession", r -> service.endSession(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("endSessions", r -> service.endSessions(r.principal()).map(v -> ApiResponse.noContent())),
+        Map.entry("oauthStart", r -> service.oauthStart(r.pathParam("provider")).map(AuthApi::redirect)),
+        Map.entry("oauthCallback", r -> service.oauthCallback(r.pathParam("provider"), r.query(), r.client()).map(AuthApi::tokens)),
+        Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 
   private static ApiResponse tokens(JsonObject answer) {
     return ApiResponse.ok(answer).withHeader("Cache-Control", "no-store");
+  }
+
+  // Each authorization URL carries a state of its own: no cache may answer it twice.
+  private static ApiResponse redirect(String location) {
+    return new ApiResponse(302, new JsonObject().put("Location", location).put("Cache-Control", "no-store"), null);
   }
 }

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
@@ -13,7 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 
-/** Registration, login and the caller's account. */
+/** Registration, logins with a password or an OAuth2 provider, sessions and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
 
   private static final String UNIQUE_VIOLATION = "23505";
@@ -22,12 +23,14 @@ public final class AuthServiceImpl implements AuthService {
   private final Passwords passwords;
   private final TokenIssuer tokens;
   private final Sessions sessions;
+  private final OAuthLogins oauth;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions) {
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions, OAuthLogins oauth) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
     this.sessions = sessions;
+    this.oauth = oauth;
   }
 
   @Override
@@ -85,6 +88,16 @@ public final class AuthServiceImpl implements AuthService {
       }
       return user;
     });
+  }
+
+  @Override
+  public Future<String> oauthStart(String provider) {
+    return oauth.begin(provider);
+  }
+
+  @Override
+  public Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client) {
+    return oauth.finish(provider, callback, client);
   }
 
   @Override

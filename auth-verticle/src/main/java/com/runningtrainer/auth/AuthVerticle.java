@@ -1,5 +1,11 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.oauth.Accounts;
+import com.runningtrainer.auth.oauth.IdentityRepository;
+import com.runningtrainer.auth.oauth.LoginAttempts;
+import com.runningtrainer.auth.oauth.OAuthLogins;
+import com.runningtrainer.auth.oauth.OAuthSettings;
+import com.runningtrainer.auth.oauth.Providers;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
@@ -15,7 +21,10 @@ import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
-/** The auth service on 8004: accounts, sessions, Argon2id passwords, RS256 access tokens and their JWKS. */
+/**
+ * The auth service on 8004: accounts, sessions, Argon2id passwords, logins with Google and
+ * Strava, RS256 access tokens and their JWKS.
+ */
 public final class AuthVerticle extends ServiceVerticle {
 
   public static final String NAME = "auth";
@@ -23,6 +32,7 @@ public final class AuthVerticle extends ServiceVerticle {
   public static final int DEFAULT_PORT = 8004;
 
   private Passwords passwords;
+  private OAuthLogins oauth;
 
   public AuthVerticle(Config config) {
     super(NAME, DEFAULT_PORT, config);
@@ -39,7 +49,9 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
-          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions);
+          oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
+              new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
+          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions, oauth);
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
@@ -48,6 +60,9 @@ public final class AuthVerticle extends ServiceVerticle {
 
   @Override
   protected Future<?> release() {
+    if (oauth != null) {
+      oauth.close();
+    }
     return passwords == null ? Future.succeededFuture() : passwords.close();
   }
 }
