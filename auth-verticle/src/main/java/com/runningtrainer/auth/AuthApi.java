@@ -31,10 +31,17 @@ public final class AuthApi {
             .map(v -> ApiResponse.noContent())),
         Map.entry("disableUser", r -> service.disableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
         Map.entry("enableUser", r -> service.enableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("oauthStart", r -> service.oauthStart(r.pathParam("provider")).map(AuthApi::redirect)),
+        Map.entry("oauthCallback", r -> service.oauthCallback(r.pathParam("provider"), r.query(), r.client()).map(AuthApi::tokens)),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 
   private static ApiResponse tokens(JsonObject answer) {
     return ApiResponse.ok(answer).withHeader("Cache-Control", "no-store");
+  }
+
+  // Each authorization URL carries a state of its own: no cache may answer it twice.
+  private static ApiResponse redirect(String location) {
+    return new ApiResponse(302, new JsonObject().put("Location", location).put("Cache-Control", "no-store"), null);
   }
 }

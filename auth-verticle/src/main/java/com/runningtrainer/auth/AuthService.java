@@ -63,6 +63,21 @@ public interface AuthService {
   /** Enables a disabled account again. Admins only. */
   Future<Void> enableUser(JsonObject principal, String userId);
 
+  /**
+   * Begins a login with an OAuth2 provider ({@code google}, {@code strava}): the provider's
+   * authorization URL to send the browser to. 404 for a provider unknown or not configured.
+   */
+  Future<String> oauthStart(String provider);
+
+  /**
+   * Finishes a login with an OAuth2 provider when the browser comes back: the answer of login
+   * for the account linked to the identity the provider vouches for.
+   *
+   * @param callback the callback's query: {@code state}, and {@code code} or {@code error}
+   * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
+   */
+  Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client);
+
   /** The public keys that verify access tokens. */
   Future<JsonObject> jwks();
 }

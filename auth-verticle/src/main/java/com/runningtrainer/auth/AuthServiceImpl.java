@@ -2,6 +2,7 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.password.PasswordPolicy;
+import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.throttle.AuthThrottle;
@@ -16,7 +17,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 
-/** Registration, login and the caller's account. */
+/** Registration, logins with a password or an OAuth2 provider, sessions and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
 
   private static final String UNIQUE_VIOLATION = "23505";
@@ -28,10 +29,11 @@ public final class AuthServiceImpl implements AuthService {
   private final Administration administration;
   private final PasswordPolicy policy;
   private final AuthThrottle throttle;
+  private final OAuthLogins oauth;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
-      Administration administration, PasswordPolicy policy, AuthThrottle throttle) {
+      Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -42,6 +44,7 @@ public final class AuthServiceImpl implements AuthService {
     this.administration = parts.administration();
     this.policy = parts.policy();
     this.throttle = parts.throttle();
+    this.oauth = parts.oauth();
   }
 
   @Override
@@ -142,6 +145,16 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<Void> enableUser(JsonObject principal, String userId) {
     return Futures.defer(() -> administration.enable(principal, userId));
+  }
+
+  @Override
+  public Future<String> oauthStart(String provider) {
+    return oauth.begin(provider);
+  }
+
+  @Override
+  public Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client) {
+    return oauth.finish(provider, callback, client);
   }
 
   @Override

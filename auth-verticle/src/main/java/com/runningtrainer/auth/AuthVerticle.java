@@ -2,6 +2,12 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.password.PasswordPolicy;
+import com.runningtrainer.auth.oauth.Accounts;
+import com.runningtrainer.auth.oauth.IdentityRepository;
+import com.runningtrainer.auth.oauth.LoginAttempts;
+import com.runningtrainer.auth.oauth.OAuthLogins;
+import com.runningtrainer.auth.oauth.OAuthSettings;
+import com.runningtrainer.auth.oauth.Providers;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
@@ -21,7 +27,10 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
 
-/** The auth service on 8004: accounts, sessions, Argon2id passwords, RS256 access tokens and their JWKS. */
+/**
+ * The auth service on 8004: accounts, sessions, Argon2id passwords, logins with Google and
+ * Strava, RS256 access tokens and their JWKS.
+ */
 public final class AuthVerticle extends ServiceVerticle {
 
   public static final String NAME = "auth";
@@ -29,6 +38,7 @@ public final class AuthVerticle extends ServiceVerticle {
   public static final int DEFAULT_PORT = 8004;
 
   private Passwords passwords;
+  private OAuthLogins oauth;
 
   public AuthVerticle(Config config) {
     super(NAME, DEFAULT_PORT, config);
@@ -48,8 +58,10 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
+          oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
+              new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations), ready.resultAt(2), throttle));
+              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
@@ -58,6 +70,9 @@ public final class AuthVerticle extends ServiceVerticle {
 
   @Override
   protected Future<?> release() {
+    if (oauth != null) {
+      oauth.close();
+    }
     return passwords == null ? Future.succeededFuture() : passwords.close();
   }
 }

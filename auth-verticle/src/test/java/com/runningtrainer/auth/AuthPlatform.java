@@ -67,6 +67,8 @@ final class AuthPlatform implements AutoCloseable {
         // Generous: a slow machine must not let a hit through uncounted while a test counts.
         "RATE_LIMIT_TIMEOUT_MS", "5000",
         "AUTH_PORT", String.valueOf(authPort),
+        // Providers send the browser back here; no provider is configured unless a test says so.
+        "OAUTH_REDIRECT_BASE", "http://127.0.0.1:" + authPort,
         "ARGON2_CONCURRENCY", "2",
         "REQUEST_TIMEOUT_MS", "5000")).with(LIMITS_NO_TEST_REACHES).with(overrides);
     Vertx vertx = VertxFactory.create();
@@ -172,6 +174,22 @@ final class AuthPlatform implements AutoCloseable {
     try (Connection connection = jdbc();
         PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM auth.refresh_tokens WHERE token_hash = ?")) {
       statement.setBytes(1, hash);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many links of this provider identity to an account are stored: 0 or 1. */
+  int identityLinks(String provider, String subject) {
+    try (Connection connection = jdbc();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT count(*) FROM auth.oauth_identities WHERE provider = ? AND subject = ?")) {
+      statement.setString(1, provider);
+      statement.setString(2, subject);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getInt(1);

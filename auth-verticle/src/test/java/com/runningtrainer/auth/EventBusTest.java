@@ -92,6 +92,14 @@ class EventBusTest {
   }
 
   @Test
+  void theProxyFailsALoginWithAProviderThatIsNotConfiguredWithCode404() {
+    Throwable failure = catchThrowable(() -> proxy.oauthStart("google").await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(404);
+  }
+
+  @Test
   void theApiAddressAnswersLoginAsTheHttpOperationWould() {
     String email = newEmail();
     platform.newUser(email);

@@ -21,6 +21,8 @@ public final class UserRepository {
 
   private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
 
+  private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE email = $1";
+
   private static final String FIND_CREDENTIALS = "SELECT " + COLUMNS + ", password_hash FROM users WHERE email = $1";
 
   private static final PagedQuery PAGE = new PagedQuery(
@@ -34,8 +36,6 @@ public final class UserRepository {
 
   private static final String GRANT_BY_EMAIL = "UPDATE users SET roles = array_append(roles, $2), updated_at = now() "
       + "WHERE email = $1 AND NOT $2 = ANY (roles) RETURNING id";
-
-  private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE email = $1";
 
   private static final String REMOVE = "UPDATE users SET roles = array_remove(roles, $2), updated_at = now() "
       + "WHERE id = $1 RETURNING id";
@@ -64,7 +64,15 @@ public final class UserRepository {
     return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows, UserRepository::toJson));
   }
 
-  /** The user with their password hash under {@code password_hash}, or null. */
+  /** The user of this lower-cased email, or null. */
+  public Future<JsonObject> findByEmail(String email) {
+    return pool.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email)).map(rows -> Rows.first(rows, UserRepository::toJson));
+  }
+
+  /**
+   * The user with their password hash under {@code password_hash}, or null. The hash is null
+   * for an account made by an OAuth2 login: no password matches it.
+   */
   public Future<JsonObject> findCredentials(String email) {
     return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(email))
         .map(rows -> Rows.first(rows, row -> toJson(row).put("password_hash", row.getString("password_hash"))));
@@ -86,7 +94,7 @@ public final class UserRepository {
   public Future<Boolean> grantRoleByEmail(String email, String role) {
     return pool.preparedQuery(GRANT_BY_EMAIL).execute(Tuple.of(email, role)).compose(rows -> rows.rowCount() > 0
         ? Future.succeededFuture(true)
-        : pool.preparedQuery(FIND_BY_EMAIL).execute(Tuple.of(email)).map(found -> found.rowCount() > 0));
+        : findByEmail(email).map(user -> user != null));
   }
 
   /** Removes a role; false when the user does not exist. */
@@ -104,7 +112,8 @@ public final class UserRepository {
     return pool.preparedQuery(IS_ADMIN).execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
   }
 
-  static JsonObject toJson(Row row) {
+  /** A user row (columns id, email, display_name, roles, created_at, disabled) as the API's JSON. */
+  public static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", Rows.uuid(row, "id"))
         .put("email", row.getString("email"))

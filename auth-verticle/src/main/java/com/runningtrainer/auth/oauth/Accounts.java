@@ -1,0 +1,57 @@
+package com.runningtrainer.auth.oauth;
+
+import com.runningtrainer.auth.user.UserRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import java.util.UUID;
+
+/**
+ * The account of a provider identity: the one it is linked to; else the account with the same
+ * email, linked now, but only when the provider says it verified that email (anyone can type
+ * any address into an unverified profile); else a new account without a password. A new
+ * account takes the email only when it is verified, so that no one can hold an address they
+ * have not proved is theirs.
+ */
+public final class Accounts {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final IdentityRepository identities;
+  private final UserRepository users;
+
+  public Accounts(IdentityRepository identities, UserRepository users) {
+    this.identities = identities;
+    this.users = users;
+  }
+
+  public Future<JsonObject> userFor(ExternalIdentity identity) {
+    // A concurrent first login of the same identity, or a registration with the same email,
+    // wins the race: look again, and find what it made.
+    return resolve(identity).recover(failure -> isDuplicate(failure) ? resolve(identity) : Future.failedFuture(failure));
+  }
+
+  private Future<JsonObject> resolve(ExternalIdentity identity) {
+    return identities.findUser(identity).compose(linked -> {
+      if (linked != null) {
+        return Future.succeededFuture(linked);
+      }
+      if (identity.email() == null) {
+        return identities.createUser(identity, null);
+      }
+      return users.findByEmail(identity.email()).compose(existing -> {
+        if (existing == null) {
+          return identities.createUser(identity, identity.emailVerified() ? identity.email() : null);
+        }
+        if (!identity.emailVerified()) {
+          return Future.failedFuture(OAuthFailures.unverifiedEmail(identity.provider()));
+        }
+        return identities.link(identity, UUID.fromString(existing.getString("id"))).map(existing);
+      });
+    });
+  }
+
+  private static boolean isDuplicate(Throwable failure) {
+    return failure instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
+  }
+}

@@ -1,0 +1,35 @@
+package com.runningtrainer.auth.oauth;
+
+import io.vertx.serviceproxy.ServiceException;
+
+/** The failures of OAuth2 logins, as service exceptions whose code is the HTTP status. */
+final class OAuthFailures {
+
+  private OAuthFailures() {
+  }
+
+  static ServiceException unknownProvider(String provider) {
+    return new ServiceException(404, "there is no OAuth2 provider '" + provider + "'; known are google and strava");
+  }
+
+  static ServiceException notConfigured(String provider) {
+    return new ServiceException(404, "the OAuth2 provider " + provider + " is not configured");
+  }
+
+  static ServiceException unknownState() {
+    return new ServiceException(400, "this login is unknown, has expired or has already finished; start it again");
+  }
+
+  static ServiceException refused(String provider, String why) {
+    return new ServiceException(401, "the login with " + provider + " failed: " + why);
+  }
+
+  static ServiceException providerFailed(String provider) {
+    return new ServiceException(502, provider + " could not be reached in time or did not answer as its protocol says; try again");
+  }
+
+  static ServiceException unverifiedEmail(String provider) {
+    return new ServiceException(409, "an account with this email exists, and " + provider
+        + " does not say the email is verified, so the accounts are not linked: log in with your password");
+  }
+}
