@@ -25,6 +25,11 @@ public final class Failures {
     return new ServiceException(401, detail);
   }
 
+  /** The caller is known but may not do this (yet). */
+  public static ServiceException forbidden(String detail) {
+    return new ServiceException(403, detail);
+  }
+
   public static ServiceException conflict(String detail) {
     return new ServiceException(409, detail);
   }
