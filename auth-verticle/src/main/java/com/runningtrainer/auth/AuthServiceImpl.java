@@ -1,5 +1,7 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.email.EmailVerification;
+import com.runningtrainer.auth.email.PasswordReset;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
@@ -13,7 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 
-/** Registration, login and the caller's account. */
+/** Registration, login, sessions, the email flows and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
 
   private static final String UNIQUE_VIOLATION = "23505";
@@ -22,12 +24,17 @@ public final class AuthServiceImpl implements AuthService {
   private final Passwords passwords;
   private final TokenIssuer tokens;
   private final Sessions sessions;
+  private final EmailVerification verification;
+  private final PasswordReset reset;
 
-  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions) {
+  public AuthServiceImpl(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
+      EmailVerification verification, PasswordReset reset) {
     this.users = users;
     this.passwords = passwords;
     this.tokens = tokens;
     this.sessions = sessions;
+    this.verification = verification;
+    this.reset = reset;
   }
 
   @Override
@@ -35,6 +42,7 @@ public final class AuthServiceImpl implements AuthService {
     return Futures.attempt(() -> Credentials.from(registration))
         .compose(given -> passwords.hash(given.password())
             .compose(hash -> users.insert(given.email(), hash, registration.getString("display_name"))))
+        .onSuccess(verification::welcome)
         .recover(failure -> Future.failedFuture(isDuplicate(failure)
             ? Failures.conflict("an account with this email already exists")
             : failure));
@@ -45,7 +53,7 @@ public final class AuthServiceImpl implements AuthService {
     return Futures.attempt(() -> Credentials.from(credentials)).compose(given -> users.findCredentials(given.email())
         .compose(user -> passwords.verify(given.password(), user == null ? null : user.getString("password_hash"))
             .compose(matches -> matches
-                ? sessions.open(user, client)
+                ? verification.admit(user).compose(admitted -> sessions.open(admitted, client))
                 : Future.failedFuture(Failures.unauthorized("wrong email or password")))));
   }
 
@@ -75,6 +83,26 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<Void> endSessions(JsonObject principal) {
     return Futures.defer(() -> sessions.endAll(principal));
+  }
+
+  @Override
+  public Future<Void> verifyEmail(JsonObject body) {
+    return verification.verify(body.getString("token"));
+  }
+
+  @Override
+  public Future<Void> resendVerification(String userId) {
+    return Futures.attempt(() -> Inputs.caller(userId)).compose(verification::resend);
+  }
+
+  @Override
+  public Future<Void> requestPasswordReset(JsonObject body) {
+    return reset.request(body.getString("email"));
+  }
+
+  @Override
+  public Future<Void> confirmPasswordReset(JsonObject body) {
+    return reset.confirm(body.getString("token"), body.getString("password"));
   }
 
   @Override

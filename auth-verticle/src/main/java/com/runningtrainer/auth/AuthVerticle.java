@@ -1,5 +1,12 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.email.EmailTokenRepository;
+import com.runningtrainer.auth.email.EmailVerification;
+import com.runningtrainer.auth.email.Letters;
+import com.runningtrainer.auth.email.MailSettings;
+import com.runningtrainer.auth.email.Mailer;
+import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.email.TokenMails;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
@@ -15,7 +22,10 @@ import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 
-/** The auth service on 8004: accounts, sessions, Argon2id passwords, RS256 access tokens and their JWKS. */
+/**
+ * The auth service on 8004: accounts, sessions, Argon2id passwords, RS256 access tokens and their
+ * JWKS, and the mails that verify an address or reset a password.
+ */
 public final class AuthVerticle extends ServiceVerticle {
 
   public static final String NAME = "auth";
@@ -23,6 +33,7 @@ public final class AuthVerticle extends ServiceVerticle {
   public static final int DEFAULT_PORT = 8004;
 
   private Passwords passwords;
+  private Mailer mailer;
 
   public AuthVerticle(Config config) {
     super(NAME, DEFAULT_PORT, config);
@@ -39,7 +50,14 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
-          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions);
+          MailSettings mail = MailSettings.from(config);
+          mailer = Mailer.create(vertx, mail);
+          EmailTokenRepository emailTokens = new EmailTokenRepository(pool);
+          TokenMails tokenMails = new TokenMails(emailTokens, new Letters(mail), mailer);
+          EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
+              config.bool("EMAIL_VERIFICATION_REQUIRED", false));
+          PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, sessions);
+          AuthService service = new AuthServiceImpl(users, passwords, tokens, sessions, verification, reset);
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
@@ -48,6 +66,7 @@ public final class AuthVerticle extends ServiceVerticle {
 
   @Override
   protected Future<?> release() {
-    return passwords == null ? Future.succeededFuture() : passwords.close();
+    return Future.join(passwords == null ? Future.succeededFuture() : passwords.close(),
+        mailer == null ? Future.succeededFuture() : mailer.close());
   }
 }

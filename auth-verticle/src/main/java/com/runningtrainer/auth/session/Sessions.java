@@ -91,7 +91,12 @@ public final class Sessions {
 
   /** Ends every session of the caller, this one included. */
   public Future<Void> endAll(JsonObject principal) {
-    return sessions.endAll(Inputs.caller(principal.getString("sub"))).compose(this::revokeAll);
+    return endAllOf(Inputs.caller(principal.getString("sub")));
+  }
+
+  /** Ends every session of a user, as when their password has been reset: no token of theirs works after. */
+  public Future<Void> endAllOf(UUID userId) {
+    return sessions.endAll(userId).compose(this::revokeAll);
   }
 
   private Future<Boolean> end(UUID userId, UUID sessionId) {
