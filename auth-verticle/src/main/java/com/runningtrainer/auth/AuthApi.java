@@ -1,5 +1,7 @@
 package com.runningtrainer.auth;
 
+import static java.util.Map.entry;
+
 import com.runningtrainer.common.api.ApiHandler;
 import com.runningtrainer.common.api.ApiResponse;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +35,10 @@ public final class AuthApi {
         Map.entry("enableUser", r -> service.enableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
         Map.entry("oauthStart", r -> service.oauthStart(r.pathParam("provider")).map(AuthApi::redirect)),
         Map.entry("oauthCallback", r -> service.oauthCallback(r.pathParam("provider"), r.query(), r.client()).map(AuthApi::tokens)),
+        Map.entry("verifyEmail", r -> service.verifyEmail(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
+        Map.entry("resendVerification", r -> service.resendVerification(r.userId()).map(v -> ApiResponse.accepted())),
+        Map.entry("requestPasswordReset", r -> service.requestPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.accepted())),
+        Map.entry("confirmPasswordReset", r -> service.confirmPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 

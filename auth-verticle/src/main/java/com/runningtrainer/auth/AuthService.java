@@ -15,8 +15,8 @@ import io.vertx.core.json.JsonObject;
 public interface AuthService {
 
   /**
-   * Creates an account: {@code email}, {@code password}, optional {@code display_name}.
-   * Throttled per email and per client IP.
+   * Creates an account: {@code email}, {@code password}, optional {@code display_name}; then
+   * mails a link that verifies the email. Throttled per email and per client IP.
    *
    * @param client {@code ip} and {@code user_agent} of the caller
    */
@@ -24,7 +24,8 @@ public interface AuthService {
 
   /**
    * Opens a session for matching {@code email} and {@code password}: an access token and a
-   * refresh token. The same 401 for any mismatch; throttled per email and per client IP.
+   * refresh token. The same 401 for any mismatch; throttled per email and per client IP; 403 for
+   * a disabled account, or an unverified email when verification is required.
    *
    * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
    */
@@ -44,6 +45,24 @@ public interface AuthService {
 
   /** Ends every session of the caller. */
   Future<Void> endSessions(JsonObject principal);
+
+  /** Marks an email verified with the single-use {@code token} mailed to it. */
+  Future<Void> verifyEmail(JsonObject body);
+
+  /** Mails the caller a new verification link; fails with 409 when their email is verified already. */
+  Future<Void> resendVerification(String userId);
+
+  /**
+   * Mails a password-reset link to {@code email} if it is registered; succeeds the same way
+   * whether it is or not.
+   */
+  Future<Void> requestPasswordReset(JsonObject body);
+
+  /**
+   * Sets a new {@code password} with the single-use {@code token} of a reset mail, and ends every
+   * session of the user.
+   */
+  Future<Void> confirmPasswordReset(JsonObject body);
 
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);

@@ -3,6 +3,8 @@ package com.runningtrainer.auth;
 import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.OAuthLogins;
+import com.runningtrainer.auth.email.EmailVerification;
+import com.runningtrainer.auth.email.PasswordReset;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.throttle.AuthThrottle;
@@ -17,7 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 
-/** Registration, logins with a password or an OAuth2 provider, sessions and the caller's account. */
+/** Registration, logins with a password or an OAuth2 provider, sessions, the email flows and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
 
   private static final String UNIQUE_VIOLATION = "23505";
@@ -30,10 +32,13 @@ public final class AuthServiceImpl implements AuthService {
   private final PasswordPolicy policy;
   private final AuthThrottle throttle;
   private final OAuthLogins oauth;
+  private final EmailVerification verification;
+  private final PasswordReset reset;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
-      Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth) {
+      Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth,
+      EmailVerification verification, PasswordReset reset) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -45,6 +50,8 @@ public final class AuthServiceImpl implements AuthService {
     this.policy = parts.policy();
     this.throttle = parts.throttle();
     this.oauth = parts.oauth();
+    this.verification = parts.verification();
+    this.reset = parts.reset();
   }
 
   @Override
@@ -57,6 +64,7 @@ public final class AuthServiceImpl implements AuthService {
         })
         .compose(given -> passwords.hash(given.password())
             .compose(hash -> users.insert(given.email(), hash, registration.getString("display_name"))))
+        .onSuccess(verification::welcome)
         .recover(failure -> Future.failedFuture(isDuplicate(failure)
             ? Failures.conflict("an account with this email already exists")
             : failure));
@@ -80,7 +88,7 @@ public final class AuthServiceImpl implements AuthService {
               // Said only to whoever knows the password.
               return user.getBoolean("disabled")
                   ? Future.failedFuture(Failures.forbidden("this account is disabled"))
-                  : sessions.open(user, client);
+                  : verification.admit(user).compose(admitted -> sessions.open(admitted, client));
             }));
   }
 
@@ -110,6 +118,26 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<Void> endSessions(JsonObject principal) {
     return Futures.defer(() -> sessions.endAll(principal));
+  }
+
+  @Override
+  public Future<Void> verifyEmail(JsonObject body) {
+    return verification.verify(body.getString("token"));
+  }
+
+  @Override
+  public Future<Void> resendVerification(String userId) {
+    return Futures.attempt(() -> Inputs.caller(userId)).compose(verification::resend);
+  }
+
+  @Override
+  public Future<Void> requestPasswordReset(JsonObject body) {
+    return reset.request(body.getString("email"));
+  }
+
+  @Override
+  public Future<Void> confirmPasswordReset(JsonObject body) {
+    return reset.confirm(body.getString("token"), body.getString("password"));
   }
 
   @Override

@@ -8,6 +8,13 @@ import com.runningtrainer.auth.oauth.LoginAttempts;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.oauth.OAuthSettings;
 import com.runningtrainer.auth.oauth.Providers;
+import com.runningtrainer.auth.email.EmailTokenRepository;
+import com.runningtrainer.auth.email.EmailVerification;
+import com.runningtrainer.auth.email.Letters;
+import com.runningtrainer.auth.email.MailSettings;
+import com.runningtrainer.auth.email.Mailer;
+import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.email.TokenMails;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
@@ -29,7 +36,8 @@ import java.util.List;
 
 /**
  * The auth service on 8004: accounts, sessions, Argon2id passwords, logins with Google and
- * Strava, RS256 access tokens and their JWKS.
+ * Strava, RS256 access tokens and their JWKS, and the mails that verify an address or reset a
+ * password.
  */
 public final class AuthVerticle extends ServiceVerticle {
 
@@ -39,6 +47,7 @@ public final class AuthVerticle extends ServiceVerticle {
 
   private Passwords passwords;
   private OAuthLogins oauth;
+  private Mailer mailer;
 
   public AuthVerticle(Config config) {
     super(NAME, DEFAULT_PORT, config);
@@ -58,10 +67,17 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
+          MailSettings mail = MailSettings.from(config);
+          mailer = Mailer.create(vertx, mail);
+          EmailTokenRepository emailTokens = new EmailTokenRepository(pool);
+          TokenMails tokenMails = new TokenMails(emailTokens, new Letters(mail), mailer);
+          EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
+              config.bool("EMAIL_VERIFICATION_REQUIRED", false));
+          PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, sessions);
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth));
+              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
@@ -73,6 +89,7 @@ public final class AuthVerticle extends ServiceVerticle {
     if (oauth != null) {
       oauth.close();
     }
-    return passwords == null ? Future.succeededFuture() : passwords.close();
+    return Future.join(passwords == null ? Future.succeededFuture() : passwords.close(),
+        mailer == null ? Future.succeededFuture() : mailer.close());
   }
 }

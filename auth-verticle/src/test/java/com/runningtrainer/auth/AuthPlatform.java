@@ -134,6 +134,23 @@ final class AuthPlatform implements AutoCloseable {
     return http.get("/api/v1/auth/me", token);
   }
 
+  HttpResponse<Buffer> verifyEmail(String mailedToken) {
+    return http.post("/api/v1/auth/verify-email", null, new JsonObject().put("token", mailedToken));
+  }
+
+  HttpResponse<Buffer> resendVerification(String accessToken) {
+    return http.post("/api/v1/auth/resend-verification", accessToken, null);
+  }
+
+  HttpResponse<Buffer> requestPasswordReset(String email) {
+    return http.post("/api/v1/auth/password-reset", null, new JsonObject().put("email", email));
+  }
+
+  HttpResponse<Buffer> confirmPasswordReset(String mailedToken, String password) {
+    return http.post("/api/v1/auth/password-reset/confirm", null,
+        new JsonObject().put("token", mailedToken).put("password", password));
+  }
+
   /** Registers a new user; their account as answered. */
   JsonObject newUser(String email) {
     HttpResponse<Buffer> registered = register(credentials(email, PASSWORD));
@@ -194,6 +211,32 @@ final class AuthPlatform implements AutoCloseable {
         rows.next();
         return rows.getInt(1);
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many stored mail-token hashes equal this one. */
+  int storedEmailTokens(byte[] hash) {
+    try (Connection connection = jdbc();
+        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM auth.email_tokens WHERE token_hash = ?")) {
+      statement.setBytes(1, hash);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Lets every mailed token of a user expire, as if its lifetime had passed; how many there were. */
+  int expireEmailTokensOf(String email) {
+    try (Connection connection = jdbc();
+        PreparedStatement statement = connection.prepareStatement("UPDATE auth.email_tokens SET expires_at = now() - interval '1 second' "
+            + "WHERE user_id = (SELECT id FROM auth.users WHERE email = ?)")) {
+      statement.setString(1, email);
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -100,6 +100,16 @@ class EventBusTest {
   }
 
   @Test
+  void theProxyFailsAnUnknownPasswordResetTokenWithCode400() {
+    JsonObject confirmation = new JsonObject().put("token", "no-such-token").put("password", "a brand new passphrase");
+
+    Throwable failure = catchThrowable(() -> proxy.confirmPasswordReset(confirmation).await());
+
+    assertThat(failure).isInstanceOf(ServiceException.class);
+    assertThat(((ServiceException) failure).failureCode()).isEqualTo(400);
+  }
+
+  @Test
   void theApiAddressAnswersLoginAsTheHttpOperationWould() {
     String email = newEmail();
     platform.newUser(email);

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** All SQL of OAuth2 identities: which user a provider's subject is, and accounts made from one. */
 public final class IdentityRepository {
 
-  private static final String USER_COLUMNS = "u.id, u.email, u.display_name, u.roles, u.created_at, u.disabled";
+  private static final String USER_COLUMNS = "u.id, u.email, u.display_name, u.roles, u.email_verified_at, u.created_at, u.disabled";
 
   private static final String FIND_USER = "SELECT " + USER_COLUMNS + " FROM oauth_identities i "
       + "JOIN (SELECT *, disabled_at IS NOT NULL AS disabled FROM users) u ON u.id = i.user_id "
@@ -22,7 +22,7 @@ public final class IdentityRepository {
   // One statement, so an account never exists without the identity it was made for.
   private static final String CREATE_USER = "WITH u AS ("
       + "INSERT INTO users (id, email, password_hash, display_name) VALUES ($1, $2, NULL, $3) "
-      + "RETURNING id, email, display_name, roles, created_at, disabled_at IS NOT NULL AS disabled), "
+      + "RETURNING id, email, display_name, roles, email_verified_at, created_at, disabled_at IS NOT NULL AS disabled), "
       + "linked AS (INSERT INTO oauth_identities (provider, subject, user_id, email) SELECT $4, $5, u.id, $6 FROM u) "
       + "SELECT " + USER_COLUMNS + " FROM u";
 

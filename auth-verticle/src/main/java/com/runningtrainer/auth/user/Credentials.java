@@ -19,6 +19,11 @@ public record Credentials(String email, String password) {
     if (password == null || password.isEmpty()) {
       throw Failures.invalid("password", "is required");
     }
-    return new Credentials(email.trim().toLowerCase(Locale.ROOT), password);
+    return new Credentials(normalize(email), password);
+  }
+
+  /** The email as stored: trimmed and lower-cased. */
+  public static String normalize(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 /** All SQL of users. Emails are stored lower-cased, so lookups are exact. */
 public final class UserRepository {
 
-  private static final String COLUMNS = "id, email, display_name, roles, created_at, disabled_at IS NOT NULL AS disabled";
+  private static final String COLUMNS = "id, email, display_name, roles, email_verified_at, created_at, "
+      + "disabled_at IS NOT NULL AS disabled";
 
   private static final String INSERT = "INSERT INTO users (id, email, password_hash, display_name) "
       + "VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
@@ -46,6 +47,12 @@ public final class UserRepository {
   private static final String ENABLE = "UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING id";
 
   private static final String IS_ADMIN = "SELECT 1 FROM users WHERE id = $1 AND 'admin' = ANY (roles) AND disabled_at IS NULL";
+  private static final String VERIFY_EMAIL = "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), "
+      + "updated_at = now() WHERE id = $1";
+
+  // A reset link followed proves the mailbox as much as a verification link does.
+  private static final String RESET_PASSWORD = "UPDATE users SET password_hash = $2, "
+      + "email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1";
 
   private final Pool pool;
 
@@ -112,13 +119,24 @@ public final class UserRepository {
     return pool.preparedQuery(IS_ADMIN).execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
   }
 
-  /** A user row (columns id, email, display_name, roles, created_at, disabled) as the API's JSON. */
+  /** Marks the user's email verified, keeping the first time it was. */
+  public Future<Void> markEmailVerified(UUID id) {
+    return pool.preparedQuery(VERIFY_EMAIL).execute(Tuple.of(id)).mapEmpty();
+  }
+
+  /** Replaces the user's password hash after a reset by mail, which also verifies their email. */
+  public Future<Void> resetPassword(UUID id, String passwordHash) {
+    return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
+  }
+
+  /** A user row (columns id, email, display_name, roles, email_verified_at, created_at, disabled) as the API's JSON. */
   public static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", Rows.uuid(row, "id"))
         .put("email", row.getString("email"))
         .put("display_name", row.getString("display_name"))
         .put("roles", new JsonArray(java.util.List.of(row.getArrayOfStrings("roles"))))
+        .put("email_verified", row.getValue("email_verified_at") != null)
         .put("created_at", Rows.timestamp(row, "created_at"))
         .put("disabled", row.getBoolean("disabled"));
   }

@@ -16,6 +16,11 @@ public record ApiResponse(int status, JsonObject headers, Object body) {
     return new ApiResponse(201, new JsonObject().put("Location", location), body);
   }
 
+  /** Taken on, to be finished after the answer (a mail to send), with no body. */
+  public static ApiResponse accepted() {
+    return new ApiResponse(202, new JsonObject(), null);
+  }
+
   public static ApiResponse noContent() {
     return new ApiResponse(204, new JsonObject(), null);
   }

@@ -1,0 +1,49 @@
+package com.runningtrainer.auth.email;
+
+/**
+ * The mails auth sends, each with a link to {@code PUBLIC_BASE_URL} that carries a token in its
+ * query: the page there posts the token back to the API.
+ */
+public final class Letters {
+
+  private final String from;
+  private final String baseUrl;
+
+  public Letters(MailSettings settings) {
+    this.from = settings.from();
+    this.baseUrl = settings.publicBaseUrl();
+  }
+
+  /** The mail that carries a token for this purpose. */
+  public Mail of(Purpose purpose, String to, String token) {
+    return switch (purpose) {
+      case VERIFICATION -> verification(to, token);
+      case RESET -> passwordReset(to, token);
+    };
+  }
+
+  public Mail verification(String to, String token) {
+    return new Mail(from, to, "Confirm your email address for Running Trainer", """
+        Welcome to Running Trainer.
+
+        Please confirm that this is your email address by opening this link:
+
+        %s/verify-email?token=%s
+
+        The link works once, within 24 hours. If you did not open an account, ignore this mail.
+        """.formatted(baseUrl, token));
+  }
+
+  public Mail passwordReset(String to, String token) {
+    return new Mail(from, to, "Reset your Running Trainer password", """
+        Someone (we hope you) asked to reset the password of your Running Trainer account.
+
+        To choose a new password, open this link:
+
+        %s/reset-password?token=%s
+
+        The link works once, within 1 hour. Setting a new password signs you out everywhere.
+        If you did not ask for this, ignore this mail: your password stays as it is.
+        """.formatted(baseUrl, token));
+  }
+}
