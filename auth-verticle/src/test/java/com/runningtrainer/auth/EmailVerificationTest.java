@@ -6,7 +6,7 @@ import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.Inbox.Received;
-import com.runningtrainer.auth.email.EmailToken;
+import com.runningtrainer.auth.token.OpaqueToken;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -94,7 +94,7 @@ class EmailVerificationTest {
 
   @Test
   void anUnknownTokenIsRefused() {
-    assertFieldProblem(platform.verifyEmail(EmailToken.generate().value()), 400, "token");
+    assertFieldProblem(platform.verifyEmail(OpaqueToken.generate().value()), 400, "token");
   }
 
   @Test
@@ -111,7 +111,7 @@ class EmailVerificationTest {
 
     String token = INBOX.awaitMail(email, Inbox.VERIFY_PAGE).token();
 
-    assertThat(platform.storedEmailTokens(EmailToken.hash(token))).isEqualTo(1);
+    assertThat(platform.storedEmailTokens(OpaqueToken.hash(token))).isEqualTo(1);
     assertThat(platform.storedEmailTokens(token.getBytes(StandardCharsets.UTF_8))).isZero();
   }
 

@@ -3,7 +3,7 @@ package com.runningtrainer.auth;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.runningtrainer.auth.session.RefreshToken;
+import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.common.redis.RedisClients;
 import com.runningtrainer.testsupport.TestRedis;
 import io.vertx.redis.client.RedisAPI;
@@ -40,7 +40,7 @@ class SessionsTest {
 
     String refresh = tokens.getString("refresh_token");
     assertThat(refresh).hasSizeGreaterThanOrEqualTo(43).doesNotContain(".");
-    assertThat(platform.storedRefreshTokens(RefreshToken.hash(refresh))).isEqualTo(1);
+    assertThat(platform.storedRefreshTokens(OpaqueToken.hash(refresh))).isEqualTo(1);
     assertThat(platform.storedRefreshTokens(refresh.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isZero();
   }
 
@@ -78,7 +78,7 @@ class SessionsTest {
 
   @Test
   void anUnknownRefreshTokenIsUnauthorized() {
-    assertProblem(platform.refresh(RefreshToken.generate().value()), 401);
+    assertProblem(platform.refresh(OpaqueToken.generate().value()), 401);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.email;
 
+import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.common.db.Rows;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -29,7 +30,7 @@ public final class EmailTokenRepository {
   }
 
   /** Stores a new token of the user's, usable for its purpose's lifetime from now. */
-  public Future<Void> issue(UUID userId, Purpose purpose, EmailToken token) {
+  public Future<Void> issue(UUID userId, Purpose purpose, OpaqueToken token) {
     return pool.preparedQuery(ISSUE)
         .execute(Tuple.of(Buffer.buffer(token.hash()), userId, purpose.stored(), purpose.lifetime().toSeconds()))
         .mapEmpty();
@@ -41,7 +42,7 @@ public final class EmailTokenRepository {
    */
   public Future<UUID> consume(String presented, Purpose purpose) {
     return pool.preparedQuery(CONSUME)
-        .execute(Tuple.of(Buffer.buffer(EmailToken.hash(presented)), purpose.stored()))
+        .execute(Tuple.of(Buffer.buffer(OpaqueToken.hash(presented)), purpose.stored()))
         .map(rows -> Rows.first(rows, row -> row.getUUID("user_id")));
   }
 }

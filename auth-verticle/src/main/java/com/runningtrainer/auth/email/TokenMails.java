@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.email;
 
+import com.runningtrainer.auth.token.OpaqueToken;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public final class TokenMails {
 
   public Future<Void> send(JsonObject user, Purpose purpose) {
     UUID userId = UUID.fromString(user.getString("id"));
-    EmailToken token = EmailToken.generate();
+    OpaqueToken token = OpaqueToken.generate();
     return tokens.issue(userId, purpose, token).onSuccess(stored -> mailer
         .send(letters.of(purpose, user.getString("email"), token.value()))
         .onFailure(failure -> LOG.warn("{} mail to user {} not sent: {}", purpose.stored(), userId, failure.toString())));

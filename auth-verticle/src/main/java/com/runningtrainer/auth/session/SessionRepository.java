@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.session;
 
+import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
@@ -18,10 +19,13 @@ import java.util.UUID;
 /** All SQL of sessions and their refresh tokens. Every read and end of a session is scoped to its user. */
 public final class SessionRepository {
 
+  /** How long a refresh token lives; each use replaces it with a new one. */
+  public static final int REFRESH_TOKEN_DAYS = 30;
+
   private static final String OPEN = "INSERT INTO sessions (id, user_id, device, ip) VALUES ($1, $2, $3, $4)";
 
   private static final String ADD_TOKEN = "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) "
-      + "VALUES ($1, $2, now() + make_interval(days => " + RefreshToken.LIFETIME_DAYS + "))";
+      + "VALUES ($1, $2, now() + make_interval(days => " + REFRESH_TOKEN_DAYS + "))";
 
   private static final String USE_TOKEN = "UPDATE refresh_tokens SET rotated_at = now() "
       + "WHERE token_hash = $1 AND rotated_at IS NULL AND expires_at > now() RETURNING session_id";
@@ -57,7 +61,7 @@ public final class SessionRepository {
   }
 
   /** A new session for the user, with its first refresh token. */
-  public Future<Void> open(UUID sessionId, UUID userId, String device, String ip, RefreshToken token) {
+  public Future<Void> open(UUID sessionId, UUID userId, String device, String ip, OpaqueToken token) {
     return pool.withTransaction(connection -> connection.preparedQuery(OPEN)
         .execute(Tuple.of(sessionId, userId, device, ip))
         .compose(opened -> addToken(connection, token, sessionId)));
@@ -67,7 +71,7 @@ public final class SessionRepository {
    * Exchanges a live refresh token for {@code next}, in one transaction. A token used before
    * ends its whole session; an unknown or expired one changes nothing.
    */
-  public Future<Rotation> rotate(byte[] presentedHash, RefreshToken next, String ip) {
+  public Future<Rotation> rotate(byte[] presentedHash, OpaqueToken next, String ip) {
     return pool.withTransaction(connection -> connection.preparedQuery(USE_TOKEN).execute(Tuple.of(Buffer.buffer(presentedHash)))
         .compose(used -> {
           UUID sessionId = Rows.first(used, row -> row.getUUID("session_id"));
@@ -108,7 +112,7 @@ public final class SessionRepository {
     return pool.preparedQuery(END_ALL).execute(Tuple.of(userId)).map(SessionRepository::ids);
   }
 
-  private static Future<Void> addToken(SqlConnection connection, RefreshToken token, UUID sessionId) {
+  private static Future<Void> addToken(SqlConnection connection, OpaqueToken token, UUID sessionId) {
     return connection.preparedQuery(ADD_TOKEN).execute(Tuple.of(Buffer.buffer(token.hash()), sessionId)).mapEmpty();
   }
 

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.session;
 
+import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.api.Failures;
@@ -35,15 +36,15 @@ public final class Sessions {
   /** A new session for a user who has just proved who they are; the token answer of login. */
   public Future<JsonObject> open(JsonObject user, JsonObject client) {
     UUID sessionId = UUID.randomUUID();
-    RefreshToken refresh = RefreshToken.generate();
+    OpaqueToken refresh = OpaqueToken.generate();
     return sessions.open(sessionId, UUID.fromString(user.getString("id")), device(client), client.getString("ip"), refresh)
         .map(opened -> answer(user, sessionId, refresh));
   }
 
   /** A new access token and refresh token for a live refresh token; 401 for any other. */
   public Future<JsonObject> refresh(String presented, JsonObject client) {
-    RefreshToken next = RefreshToken.generate();
-    return sessions.rotate(RefreshToken.hash(presented), next, client.getString("ip")).compose(rotation -> {
+    OpaqueToken next = OpaqueToken.generate();
+    return sessions.rotate(OpaqueToken.hash(presented), next, client.getString("ip")).compose(rotation -> {
       if (rotation.rotated()) {
         return users.findById(rotation.userId()).map(user -> {
           if (user == null || user.getBoolean("disabled")) {
@@ -112,7 +113,7 @@ public final class Sessions {
         .mapEmpty();
   }
 
-  private JsonObject answer(JsonObject user, UUID sessionId, RefreshToken refresh) {
+  private JsonObject answer(JsonObject user, UUID sessionId, OpaqueToken refresh) {
     return new JsonObject()
         .put("access_token", tokens.issue(user, sessionId))
         .put("token_type", "Bearer")

@@ -1,4 +1,4 @@
-package com.runningtrainer.auth.email;
+package com.runningtrainer.auth.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,18 +7,19 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A token sent in a link by mail: 256 random bits as base64url (safe in a URL as it is), given
- * out once and stored only as its SHA-256 hash, like a refresh token.
+ * An opaque token (a refresh token, a mailed link's token): 256 random bits as base64url, safe
+ * in a URL as it is, given to its holder once and stored only as its SHA-256 hash, so that the
+ * table alone opens nothing. Being no JWT, it never passes for an access token.
  */
-public record EmailToken(String value, byte[] hash) {
+public record OpaqueToken(String value, byte[] hash) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  public static EmailToken generate() {
+  public static OpaqueToken generate() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return new EmailToken(value, hash(value));
+    return new OpaqueToken(value, hash(value));
   }
 
   public static byte[] hash(String value) {
