@@ -50,7 +50,7 @@ public final class ContractServer {
   }
 
   private static Router contractRouter(Vertx vertx, ServiceHttp spec, OpenAPIContract contract) {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    RouterBuilder builder = RouterBuilder.create(vertx, new CachedValidators(contract), RequestExtractor.withBodyHandler());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
     if (contract.securityScheme(BEARER_SCHEME) != null) {
       builder.security(BEARER_SCHEME).httpHandler(JWTAuthHandler.create(spec.tokens()));
