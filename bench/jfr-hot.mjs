@@ -1,8 +1,9 @@
 // Where the JVM's CPU went, from a JFR recording made by `PROFILE=1 bench/run.sh`:
 //   node bench/jfr-hot.mjs bench/results/latest/jfr-plan-get.jfr [top-N]
 // Prints the share of execution samples per thread, per top frame (self time), and per
-// "area" (the first frame of the stack that falls into a known library: a rough inclusive
-// view of what the samples were doing: JSON logging, JWT checks, OpenAPI validation, ...).
+// "area": a sample counts for the first area of the list below that appears anywhere on its
+// stack, so the first areas are inclusive (validation includes the JSON work it does).
+// JFR samples Java code only: time in native calls (socket and log writes) is not counted.
 import { execFileSync } from 'node:child_process';
 
 const [file, topArg] = process.argv.slice(2);
@@ -15,17 +16,18 @@ const json = execFileSync('jfr', ['print', '--json', '--stack-depth', '64', '--e
   { maxBuffer: 1 << 30 }).toString();
 const events = JSON.parse(json).recording.events;
 
-// Checked top-down on each stack (innermost first): the first match names the area.
+// In order of priority: a sample belongs to the first area with a frame on its stack.
 const AREAS = [
-  ['JSON access/app logging (logback, logstash encoder)', /^(ch\.qos\.logback|net\.logstash|com\.fasterxml\.jackson\.core\.json\.WriterBasedJsonGenerator)/],
-  ['JWT verification (RSA signature, claims)', /^(io\.vertx\.ext\.auth\.jwt|io\.vertx\.ext\.auth\.impl\.jose|sun\.security\.rsa|java\.math\.BigInteger|sun\.security\.util)/],
-  ['OpenAPI request validation / JSON schema', /^(io\.vertx\.openapi|io\.vertx\.json\.schema|io\.vertx\.ext\.web\.openapi)/],
-  ['PostgreSQL client (encode/decode)', /^io\.vertx\.pgclient|^io\.vertx\.sqlclient/],
-  ['JSON encoding of responses', /^(io\.vertx\.core\.json|com\.fasterxml\.jackson)/],
+  ['OpenAPI request validation (vertx-openapi, vertx-json-schema)', /^(io\.vertx\.openapi|io\.vertx\.json\.schema|io\.vertx\.ext\.web\.openapi)/],
+  ['JWT verification (signature, claims)', /^(io\.vertx\.ext\.auth|io\.vertx\.ext\.web\.handler\.impl\.(JWTAuth|HTTPAuthorization|AuthenticationHandler)|sun\.security\.rsa|com\.runningtrainer\.common\.auth)/],
+  ['logging (logback, logstash encoder)', /^(ch\.qos\.logback|net\.logstash)/],
+  ['PostgreSQL client', /^(io\.vertx\.pgclient|io\.vertx\.sqlclient)/],
+  ['Redis client', /^io\.vertx\.redis/],
   ['metrics (micrometer)', /^(io\.micrometer|io\.vertx\.micrometer)/],
-  ['Vert.x web routing/handlers', /^io\.vertx\.ext\.web/],
-  ['Vert.x HTTP server / Netty', /^(io\.vertx\.core\.http|io\.vertx\.core\.net|io\.netty)/],
+  ['JSON (Vert.x JSON, Jackson)', /^(io\.vertx\.core\.json|com\.fasterxml\.jackson)/],
   ['application code', /^com\.runningtrainer/],
+  ['Vert.x web routing and handlers', /^io\.vertx\.ext\.web/],
+  ['Vert.x HTTP server, Netty', /^(io\.vertx\.core|io\.netty)/],
 ];
 
 const count = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -34,15 +36,13 @@ const selfFrames = new Map();
 const areas = new Map();
 for (const e of events) {
   const frames = e.values.stackTrace?.frames ?? [];
-  const name = (f) => `${f.method.type.name}.${f.method.name}`;
+  const type = (f) => f.method.type.name.replaceAll('/', '.'); // JFR writes some class names with slashes
+  const name = (f) => `${type(f)}.${f.method.name}`;
   count(threads, (e.values.sampledThread?.javaName ?? '?').replace(/-\d+$/, '-N'));
   if (frames.length) count(selfFrames, name(frames[0]));
-  let area = 'other (JDK, GC support, ...)';
-  for (const f of frames) {
-    const hit = AREAS.find(([, re]) => re.test(f.method.type.name));
-    if (hit) { area = hit[0]; break; }
-  }
-  count(areas, area);
+  const types = frames.map(type);
+  const hit = AREAS.find(([, re]) => types.some((t) => re.test(t)));
+  count(areas, hit ? hit[0] : 'other (JDK only: GC support, thread pools, ...)');
 }
 
 const print = (title, map, n) => {
@@ -52,5 +52,5 @@ const print = (title, map, n) => {
 };
 console.log(`${events.length} execution samples in ${file}`);
 print('by thread', threads, 10);
-print('by area (innermost library frame on the stack)', areas, 20);
+print('by area (first area of the list with a frame on the stack)', areas, 20);
 print('by top frame (self time)', selfFrames, top);

@@ -53,12 +53,24 @@ variant() { # name, SQL
 # the week of a date without going through timestamptz (and the session's time zone)
 WEEK_TS=$(sed "s/date_trunc('week', r.actual_date)::date/date_trunc('week', r.actual_date::timestamp)::date/g" <<<"$SQL")
 NO_JOIN=$(sed "s/coalesce(w.workout_type, 'unplanned')/'unplanned'::text/g; s/ LEFT JOIN workouts w ON w.id = r.workout_id AND w.owner_id = r.owner_id//" <<<"$SQL")
+# one pass over the rows per (week, type), then the grouping sets over those few hundred rows
+TWO_STEP="SELECT GROUPING(week_start) AS by_week, GROUPING(workout_type) AS by_type, week_start, workout_type, \
+sum(runs) AS runs, coalesce(sum(distance_km), 0) AS distance_km, coalesce(sum(duration_minutes), 0) AS duration_minutes, \
+max(longest_run_km) AS longest_run_km FROM (SELECT date_trunc('week', r.actual_date::timestamp)::date AS week_start, \
+coalesce(w.workout_type, 'unplanned') AS workout_type, count(*) AS runs, sum(r.distance_km) AS distance_km, \
+sum(r.duration_minutes) AS duration_minutes, max(r.distance_km) AS longest_run_km \
+FROM runs r LEFT JOIN workouts w ON w.id = r.workout_id AND w.owner_id = r.owner_id \
+WHERE r.owner_id = :owner::uuid GROUP BY 1, 2) t \
+GROUP BY GROUPING SETS ((), (week_start), (workout_type)) ORDER BY week_start, workout_type;"
+FLOAT_SUMS=$(sed "s/sum(r.distance_km)/sum(r.distance_km::float8)/; s/sum(r.duration_minutes)/sum(r.duration_minutes::float8)/; s/max(r.distance_km)/max(r.distance_km::float8)/" <<<"$WEEK_TS")
 ONLY_TOTAL="SELECT count(*), sum(distance_km), sum(duration_minutes), max(distance_km) FROM runs WHERE owner_id = :owner::uuid;"
 
 echo "user with 10,000 runs, table holding only theirs (pgbench, 1 connection, ${SECONDS_EACH} s each):"
 variant "the service's query" "$SQL"
 variant "week computed on timestamp, not timestamptz" "$WEEK_TS"
 variant "without the workouts join (cost of the join)" "$NO_JOIN"
+variant "per (week, type) first, then the grouping sets" "$TWO_STEP"
+variant "timestamp week + float8 sums (info: is numeric the cost?)" "$FLOAT_SUMS"
 variant "only the overall totals (floor: reading 10,000 rows)" "$ONLY_TOTAL"
 
 psql -d "$DB" -q <<SQL
@@ -72,8 +84,10 @@ psql -d "$DB" -qc 'ANALYZE trainer.runs'
 echo "after ANALYZE:"
 variant "the service's query" "$SQL"
 variant "week computed on timestamp, not timestamptz" "$WEEK_TS"
+variant "per (week, type) first, then the grouping sets" "$TWO_STEP"
 psql -d "$DB" -qc 'CREATE INDEX runs_summary ON trainer.runs (owner_id) INCLUDE (actual_date, workout_id, distance_km, duration_minutes)' \
   -c 'VACUUM ANALYZE trainer.runs'
 echo "with a covering index runs (owner_id) INCLUDE (actual_date, workout_id, distance_km, duration_minutes):"
 variant "the service's query" "$SQL"
 variant "week computed on timestamp, not timestamptz" "$WEEK_TS"
+variant "per (week, type) first, then the grouping sets" "$TWO_STEP"
