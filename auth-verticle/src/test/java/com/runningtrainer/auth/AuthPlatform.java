@@ -188,46 +188,17 @@ final class AuthPlatform implements AutoCloseable {
 
   /** How many stored refresh-token hashes equal this one. */
   int storedRefreshTokens(byte[] hash) {
-    try (Connection connection = jdbc();
-        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM auth.refresh_tokens WHERE token_hash = ?")) {
-      statement.setBytes(1, hash);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return count("SELECT count(*) FROM auth.refresh_tokens WHERE token_hash = ?", hash);
   }
 
   /** How many links of this provider identity to an account are stored: 0 or 1. */
   int identityLinks(String provider, String subject) {
-    try (Connection connection = jdbc();
-        PreparedStatement statement = connection.prepareStatement(
-            "SELECT count(*) FROM auth.oauth_identities WHERE provider = ? AND subject = ?")) {
-      statement.setString(1, provider);
-      statement.setString(2, subject);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return count("SELECT count(*) FROM auth.oauth_identities WHERE provider = ? AND subject = ?", provider, subject);
   }
 
   /** How many stored mail-token hashes equal this one. */
   int storedEmailTokens(byte[] hash) {
-    try (Connection connection = jdbc();
-        PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM auth.email_tokens WHERE token_hash = ?")) {
-      statement.setBytes(1, hash);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return count("SELECT count(*) FROM auth.email_tokens WHERE token_hash = ?", hash);
   }
 
   /** Lets every mailed token of a user expire, as if its lifetime had passed; how many there were. */
@@ -245,6 +216,20 @@ final class AuthPlatform implements AutoCloseable {
   /** The stored password hash of a user. */
   String passwordHashOf(String email) {
     return query("SELECT password_hash FROM auth.users WHERE email = ?", email, rows -> rows.getString(1));
+  }
+
+  private int count(String sql, Object... parameters) {
+    try (Connection connection = jdbc(); PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private <T> T query(String sql, String parameter, RowReader<T> reader) {
