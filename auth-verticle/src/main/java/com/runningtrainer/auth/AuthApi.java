@@ -37,7 +37,7 @@ public final class AuthApi {
         Map.entry("oauthCallback", r -> service.oauthCallback(r.pathParam("provider"), r.query(), r.client()).map(AuthApi::tokens)),
         Map.entry("verifyEmail", r -> service.verifyEmail(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("resendVerification", r -> service.resendVerification(r.userId()).map(v -> ApiResponse.accepted())),
-        Map.entry("requestPasswordReset", r -> service.requestPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.accepted())),
+        Map.entry("requestPasswordReset", r -> service.requestPasswordReset(r.bodyAsJson(), r.client()).map(v -> ApiResponse.accepted())),
         Map.entry("confirmPasswordReset", r -> service.confirmPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }

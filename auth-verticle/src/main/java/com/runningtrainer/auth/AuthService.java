@@ -54,9 +54,11 @@ public interface AuthService {
 
   /**
    * Mails a password-reset link to {@code email} if it is registered; succeeds the same way
-   * whether it is or not.
+   * whether it is or not. Throttled per email and per client IP.
+   *
+   * @param client {@code ip} and {@code user_agent} of the caller
    */
-  Future<Void> requestPasswordReset(JsonObject body);
+  Future<Void> requestPasswordReset(JsonObject body, JsonObject client);
 
   /**
    * Sets a new {@code password} with the single-use {@code token} of a reset mail, and ends every

@@ -18,6 +18,7 @@ import com.runningtrainer.common.api.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
+import java.util.Locale;
 
 /** Registration, logins with a password or an OAuth2 provider, sessions, the email flows and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
@@ -131,8 +132,10 @@ public final class AuthServiceImpl implements AuthService {
   }
 
   @Override
-  public Future<Void> requestPasswordReset(JsonObject body) {
-    return reset.request(body.getString("email"));
+  public Future<Void> requestPasswordReset(JsonObject body, JsonObject client) {
+    String email = body.getString("email");
+    String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    return throttle.passwordReset(key, ip(client)).compose(admitted -> reset.request(email));
   }
 
   @Override

@@ -34,7 +34,9 @@ final class AuthPlatform implements AutoCloseable {
       "LOGIN_LIMIT_PER_ACCOUNT", "10000",
       "LOGIN_LIMIT_PER_IP", "10000",
       "REGISTER_LIMIT_PER_ACCOUNT", "10000",
-      "REGISTER_LIMIT_PER_IP", "10000");
+      "REGISTER_LIMIT_PER_IP", "10000",
+      "RESET_LIMIT_PER_ACCOUNT", "10000",
+      "RESET_LIMIT_PER_IP", "10000");
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   final Vertx vertx;

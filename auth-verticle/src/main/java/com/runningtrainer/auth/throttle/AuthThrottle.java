@@ -53,6 +53,14 @@ public final class AuthThrottle {
     return admit(limits.registerPerAccount(), email, limits.registerPerIp(), clientIp);
   }
 
+  /**
+   * Counts a password-reset request; fails with a 429 when the email or the IP is over its limit,
+   * whether or not the email is registered, so that the answer reveals nothing.
+   */
+  public Future<Void> passwordReset(String email, String clientIp) {
+    return admit(limits.resetPerAccount(), email, limits.resetPerIp(), clientIp);
+  }
+
   private Future<Void> admit(RateLimit perAccount, String email, RateLimit perIp, String clientIp) {
     List<Future<RateDecision>> hits = new ArrayList<>();
     hits.add(limiter.hit(perAccount, email));
