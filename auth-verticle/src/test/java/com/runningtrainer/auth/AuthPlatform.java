@@ -74,7 +74,15 @@ final class AuthPlatform implements AutoCloseable {
         "ARGON2_CONCURRENCY", "2",
         "REQUEST_TIMEOUT_MS", "5000")).with(LIMITS_NO_TEST_REACHES).with(overrides);
     Vertx vertx = VertxFactory.create();
-    String deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+    String deploymentId;
+    try {
+      deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+    } catch (RuntimeException e) {
+      // @AfterAll has no platform to close when the start fails: leave no database behind.
+      vertx.close().await();
+      TestDatabase.drop(databaseUrl);
+      throw e;
+    }
     return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deploymentId);
   }
 

@@ -54,8 +54,15 @@ final class TrainerPlatform implements AutoCloseable {
         "REGISTER_LIMIT_PER_IP", "10000",
         "REQUEST_TIMEOUT_MS", "5000"));
     Vertx vertx = VertxFactory.create();
-    vertx.deployVerticle(new AuthVerticle(config)).await();
-    vertx.deployVerticle(new TrainerVerticle(config.with(trainerOverrides))).await();
+    try {
+      vertx.deployVerticle(new AuthVerticle(config)).await();
+      vertx.deployVerticle(new TrainerVerticle(config.with(trainerOverrides))).await();
+    } catch (RuntimeException e) {
+      // @AfterAll has no platform to close when the start fails: leave no database behind.
+      vertx.close().await();
+      TestDatabase.drop(databaseUrl);
+      throw e;
+    }
     return new TrainerPlatform(vertx, config, databaseUrl, new TestHttp(vertx, trainerPort), new TestHttp(vertx, authPort));
   }
 
