@@ -31,11 +31,6 @@ public record ApiRequest(
     return principal.getString("sub");
   }
 
-  /** The caller's IP address as the service sees it; empty when unknown. */
-  public String clientIp() {
-    return client.getString("ip", "");
-  }
-
   public JsonObject toJson() {
     return new JsonObject()
         .put("operation_id", operationId)

@@ -20,10 +20,6 @@ public final class Failures {
     return new ServiceException(404, what + " not found");
   }
 
-  public static ServiceException badRequest(String detail) {
-    return new ServiceException(400, detail);
-  }
-
   public static ServiceException unauthorized(String detail) {
     return new ServiceException(401, detail);
   }

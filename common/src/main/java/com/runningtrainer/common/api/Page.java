@@ -13,16 +13,12 @@ public record Page(int limit, int offset) {
     int limit = query.getInteger("limit", DEFAULT_LIMIT);
     int offset = query.getInteger("offset", 0);
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw Failures.badRequest("limit must be between 1 and " + MAX_LIMIT);
+      throw Failures.invalid("limit", "must be between 1 and " + MAX_LIMIT);
     }
     if (offset < 0) {
-      throw Failures.badRequest("offset must not be negative");
+      throw Failures.invalid("offset", "must not be negative");
     }
     return new Page(limit, offset);
-  }
-
-  public static Page fromJson(JsonObject json) {
-    return new Page(json.getInteger("limit"), json.getInteger("offset"));
   }
 
   /** The list answer of every service: {@code {"items", "total", "limit", "offset"}}. */
