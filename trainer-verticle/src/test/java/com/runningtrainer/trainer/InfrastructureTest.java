@@ -3,6 +3,7 @@ package com.runningtrainer.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.http.HttpMethod;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,11 +53,20 @@ class InfrastructureTest {
   @Test
   void servesSwaggerUiFromItsWebjar() {
     var page = platform.trainer.get("/docs", null);
-    String script = page.bodyAsString().replaceAll("(?s).*<script src=\"([^\"]+)\".*", "$1");
+    var scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(page.bodyAsString()).results()
+        .map(match -> match.group(1)).toList();
 
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.bodyAsString()).contains("/openapi.yaml");
-    assertThat(platform.trainer.get(script, null).statusCode()).isEqualTo(200);
+    assertThat(scripts).contains("/docs/contracts.js")
+        .allSatisfy(script -> assertThat(platform.trainer.get(script, null).statusCode()).isEqualTo(200));
+  }
+
+  @Test
+  void listsItsContractOnTheDocsPage() {
+    var contracts = platform.trainer.get("/docs/contracts.js", null).bodyAsString();
+
+    assertThat(contracts).contains("\"url\":\"/openapi/trainer.yaml\"");
+    assertThat(platform.trainer.get("/openapi/trainer.yaml", null).bodyAsString()).contains("operationId: getPlanProgress");
   }
 
   @Test

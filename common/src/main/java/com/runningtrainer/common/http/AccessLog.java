@@ -14,6 +14,7 @@ public final class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("access");
   private static final String OPERATION = "accessLog.operation";
+  private static final String UPSTREAM = "accessLog.upstream";
 
   private AccessLog() {
   }
@@ -28,6 +29,7 @@ public final class AccessLog {
         kv("operation", operation(rc) == null ? null : operation(rc).getOperationId()),
         kv("latency_ms", (System.nanoTime() - start) / 1_000_000.0),
         kv("user", user(rc.user())),
+        kv("upstream", rc.get(UPSTREAM)),
         kv("request_id", RequestIds.of(rc))));
     rc.next();
   }
@@ -35,6 +37,11 @@ public final class AccessLog {
   /** Names the contract operation a request was routed to, for its log line. */
   static void operation(RoutingContext rc, Operation operation) {
     rc.put(OPERATION, operation);
+  }
+
+  /** Names where the gateway sent a request ({@code trainer}, or an instance's base URL), for its log line. */
+  public static void upstream(RoutingContext rc, String upstream) {
+    rc.put(UPSTREAM, upstream);
   }
 
   private static Operation operation(RoutingContext rc) {

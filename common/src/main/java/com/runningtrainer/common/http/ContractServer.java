@@ -6,13 +6,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
-import io.vertx.ext.web.openapi.router.OpenAPIRoute;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
-import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.Map;
 
 /**
  * An HTTP server built from a service's contract: every operation routed to its handler after
@@ -20,9 +16,6 @@ import io.vertx.openapi.contract.OpenAPIContract;
  * {@code /health}, {@code /metrics}, {@code /openapi.yaml} and {@code /docs}.
  */
 public final class ContractServer {
-
-  private static final long BODY_LIMIT_BYTES = 1024 * 1024;
-  private static final String BEARER_SCHEME = "bearerAuth";
 
   private ContractServer() {
   }
@@ -42,27 +35,19 @@ public final class ContractServer {
         .handler(RequestIds::assign)
         .handler(AccessLog::record);
     root.get("/health").handler(new HealthHandler(spec.service(), spec.healthChecks()));
-    InfrastructureRoutes.mount(vertx, root, contractText);
-    String basePath = contract.getServers().get(0).getBasePath();
-    root.route(basePath + "/*").subRouter(contractRouter(vertx, spec, contract));
+    InfrastructureRoutes.mount(vertx, root, Map.of(spec.service(), contractText));
+    root.route(ContractRouter.basePath(contract) + "/*").subRouter(contractRouter(vertx, spec, contract));
     ProblemWriter.install(root);
     return root;
   }
 
   private static Router contractRouter(Vertx vertx, ServiceHttp spec, OpenAPIContract contract) {
-    RouterBuilder builder = RouterBuilder.create(vertx, new CachedValidators(contract), RequestExtractor.withBodyHandler());
-    builder.rootHandler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES));
-    if (contract.securityScheme(BEARER_SCHEME) != null) {
-      builder.security(BEARER_SCHEME).httpHandler(JWTAuthHandler.create(spec.tokens()));
-    }
-    for (OpenAPIRoute route : builder.getRoutes()) {
-      String operationId = route.getOperation().getOperationId();
-      var handler = spec.operations().get(operationId);
+    return ContractRouter.create(vertx, contract, spec.tokens(), operation -> {
+      var handler = spec.operations().get(operation.getOperationId());
       if (handler == null) {
-        throw new IllegalStateException(spec.service() + " has no handler for operation " + operationId);
+        throw new IllegalStateException(spec.service() + " has no handler for operation " + operation.getOperationId());
       }
-      route.addHandler(OperationDispatcher.of(route.getOperation(), handler));
-    }
-    return builder.createRouter();
+      return OperationDispatcher.of(operation, handler);
+    });
   }
 }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** {@code /health}: 200 when every check passes, else 503 naming the failing ones. */
-final class HealthHandler implements Handler<RoutingContext> {
+public final class HealthHandler implements Handler<RoutingContext> {
 
   private static final long CHECK_TIMEOUT_MS = 2_000;
 
   private final String service;
   private final List<HealthCheck> checks;
 
-  HealthHandler(String service, List<HealthCheck> checks) {
+  public HealthHandler(String service, List<HealthCheck> checks) {
     this.service = service;
     this.checks = List.copyOf(checks);
   }

@@ -14,21 +14,19 @@ import io.vertx.openapi.validation.ValidatedRequest;
 import java.util.Map;
 
 /** Adapts an {@link ApiHandler} to a route: validated input in, {@link ApiResponse} out. */
-final class OperationDispatcher {
+public final class OperationDispatcher {
 
   private OperationDispatcher() {
   }
 
   static Handler<RoutingContext> of(Operation operation, ApiHandler handler) {
-    return rc -> {
-      AccessLog.operation(rc, operation);
-      Futures.handle(handler, toRequest(operation.getOperationId(), rc))
+    return rc -> Futures.handle(handler, toRequest(operation.getOperationId(), rc))
           .onSuccess(response -> write(rc, response))
           .onFailure(rc::fail);
-    };
   }
 
-  private static ApiRequest toRequest(String operationId, RoutingContext rc) {
+  /** The validated request a contract router let through, as the envelope an operation takes. */
+  public static ApiRequest toRequest(String operationId, RoutingContext rc) {
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter body = validated.getBody();
     return new ApiRequest(

@@ -1,0 +1,98 @@
+package com.runningtrainer.gateway;
+
+import com.runningtrainer.common.auth.HttpJwks;
+import com.runningtrainer.common.auth.JwksTokenVerifier;
+import com.runningtrainer.common.auth.Revocations;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.common.http.HealthCheck;
+import com.runningtrainer.common.http.HealthHandler;
+import com.runningtrainer.common.ratelimit.RateLimiter;
+import com.runningtrainer.common.redis.RedisClients;
+import com.runningtrainer.gateway.edge.Contract;
+import com.runningtrainer.gateway.edge.EdgeLimits;
+import com.runningtrainer.gateway.edge.EdgeRouter;
+import com.runningtrainer.gateway.upstream.Upstreams;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.redis.client.RedisAPI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway on 8000: the public edge in front of every service, routing each contract's
+ * operations to the service's upstream (event bus or HTTP). It owns no data: Redis holds its
+ * rate limits and the revocation list it checks.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  public static final String NAME = "gateway";
+  public static final int DEFAULT_PORT = 8000;
+
+  private static final String AUTH_PATH = "/api/v1/auth/";
+  private static final int SHUTDOWN_GRACE_SECONDS = 10;
+  // The gateway's own deadline: past the upstreams' timeout, so that theirs (504 naming the service) speaks first.
+  private static final long DEADLINE_MARGIN_MS = 1_000;
+
+  private final Config config;
+  private final Settings settings;
+  private final GatewaySettings gateway;
+  private RedisAPI redis;
+  private WebClient jwksClient;
+  private WebClient upstreamClient;
+  private HttpServer server;
+
+  public GatewayVerticle(Config config) {
+    this.config = config;
+    this.settings = Settings.from(config);
+    this.gateway = GatewaySettings.from(config);
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = RedisClients.create(vertx, settings.redisUrl());
+    jwksClient = WebClient.create(vertx);
+    upstreamClient = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
+    var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()),
+        new Revocations(redis, settings.redisPrefix()), settings.jwtIssuer(), settings.jwtAudience());
+    return Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
+        .map(loaded -> new EdgeRouter(vertx, loaded.list(), Upstreams.create(vertx, gateway, upstreamClient), tokens,
+            limits(tokens), health(), gateway.corsOrigins(), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
+            Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create())
+        .compose(router -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+            .requestHandler(router)
+            .listen(Settings.port(config, NAME, DEFAULT_PORT)))
+        .onSuccess(started -> server = started);
+  }
+
+  private Handler<RoutingContext> limits(JwksTokenVerifier tokens) {
+    if (!gateway.rateLimits().enabled()) {
+      return RoutingContext::next;
+    }
+    var limiter = new RateLimiter(redis, settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
+    return new EdgeLimits(limiter, tokens, gateway.rateLimits(), AUTH_PATH);
+  }
+
+  private Handler<RoutingContext> health() {
+    return new HealthHandler(NAME, List.of(new HealthCheck("redis", () -> RedisClients.ping(redis))));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    return drained.andThen(closed -> {
+      upstreamClient.close();
+      jwksClient.close();
+      redis.close();
+    });
+  }
+}

@@ -1,0 +1,78 @@
+package com.runningtrainer.gateway.edge;
+
+import com.runningtrainer.common.api.Problem;
+import com.runningtrainer.common.auth.JwksTokenVerifier;
+import com.runningtrainer.common.http.ProblemWriter;
+import com.runningtrainer.common.ratelimit.RateDecision;
+import com.runningtrainer.common.ratelimit.RateLimit;
+import com.runningtrainer.common.ratelimit.RateLimiter;
+import com.runningtrainer.gateway.GatewaySettings.RateLimits;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The gateway's rate limits, counted in Redis so that every gateway instance shares them: per
+ * user for a request with a valid token, per client address otherwise, and a stricter limit on
+ * the auth service's operations. Every API answer carries {@code RateLimit-Limit},
+ * {@code RateLimit-Remaining}, {@code RateLimit-Reset} and {@code RateLimit-Policy}; a refusal is
+ * a 429 problem with {@code Retry-After}. Redis being down lets requests through (see
+ * {@link RateLimiter}).
+ */
+public final class EdgeLimits implements Handler<RoutingContext> {
+
+  private static final String BEARER = "Bearer ";
+
+  private final RateLimiter limiter;
+  private final JwksTokenVerifier tokens;
+  private final String authPath;
+  private final RateLimit perUser;
+  private final RateLimit perIp;
+  private final RateLimit auth;
+
+  /** @param authPath the path prefix of the auth service's operations, e.g. {@code /api/v1/auth/} */
+  public EdgeLimits(RateLimiter limiter, JwksTokenVerifier tokens, RateLimits limits, String authPath) {
+    this.limiter = limiter;
+    this.tokens = tokens;
+    this.authPath = authPath;
+    this.perUser = new RateLimit("edge:user", limits.perUser(), limits.window());
+    this.perIp = new RateLimit("edge:ip", limits.perIp(), limits.window());
+    this.auth = new RateLimit("edge:auth", limits.auth(), limits.window());
+  }
+
+  @Override
+  public void handle(RoutingContext rc) {
+    caller(rc).onComplete(found -> {
+      String user = found.result();
+      RateLimit limit = rc.normalizedPath().startsWith(authPath) ? auth : user != null ? perUser : perIp;
+      String key = user != null ? "user:" + user : "ip:" + ClientAddress.of(rc);
+      limiter.hit(limit, key).onSuccess(decision -> decide(rc, limit, decision));
+    });
+  }
+
+  /** The user a valid bearer token names; null (never a failure) for anyone else. */
+  private Future<String> caller(RoutingContext rc) {
+    String authorization = rc.request().getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Future.succeededFuture();
+    }
+    return tokens.identify(authorization.substring(BEARER.length()).trim())
+        .map(user -> user.principal().getString("sub"))
+        .otherwise((String) null);
+  }
+
+  private static void decide(RoutingContext rc, RateLimit limit, RateDecision decision) {
+    HttpServerResponse response = rc.response();
+    response.putHeader("RateLimit-Limit", String.valueOf(limit.maxHits()))
+        .putHeader("RateLimit-Remaining", String.valueOf(decision.remaining()))
+        .putHeader("RateLimit-Reset", String.valueOf(decision.resetSeconds()))
+        .putHeader("RateLimit-Policy", limit.maxHits() + ";w=" + limit.window().toSeconds());
+    if (decision.allowed()) {
+      rc.next();
+      return;
+    }
+    ProblemWriter.write(response, Problem.of(429, "Too many requests; try again in " + decision.resetSeconds() + " s")
+        .withRetryAfter(decision.resetSeconds()));
+  }
+}

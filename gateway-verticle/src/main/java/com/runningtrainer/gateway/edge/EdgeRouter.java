@@ -1,0 +1,78 @@
+package com.runningtrainer.gateway.edge;
+
+import com.runningtrainer.common.auth.JwksTokenVerifier;
+import com.runningtrainer.common.http.AccessLog;
+import com.runningtrainer.common.http.ContractRouter;
+import com.runningtrainer.common.http.InfrastructureRoutes;
+import com.runningtrainer.common.http.ProblemWriter;
+import com.runningtrainer.common.http.RequestIds;
+import com.runningtrainer.gateway.upstream.Upstream;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The gateway's router: every operation of every routed contract at the service's own path,
+ * validated and its token verified here, then forwarded to the service's upstream. Before that,
+ * a request id, the access log, CORS and the rate limits; unknown paths and versions are 404,
+ * every error problem+json.
+ *
+ * @param timeoutMs when the gateway gives up on a request, whatever it waits for
+ * @param retryAfterSeconds what a client is told to wait while an upstream's breaker is open
+ */
+public record EdgeRouter(
+    Vertx vertx,
+    List<Contract> contracts,
+    Map<String, Upstream> upstreams,
+    JwksTokenVerifier tokens,
+    Handler<RoutingContext> limits,
+    Handler<RoutingContext> health,
+    List<String> corsOrigins,
+    long timeoutMs,
+    long retryAfterSeconds) {
+
+  public Router create() {
+    Router root = Router.router(vertx);
+    root.route().handler(TimeoutHandler.create(timeoutMs, 504))
+        .handler(RequestIds::assign)
+        .handler(AccessLog::record);
+    if (!corsOrigins.isEmpty()) {
+      root.route().handler(cors());
+    }
+    root.get("/health").handler(health);
+    Map<String, Buffer> texts = new LinkedHashMap<>();
+    contracts.forEach(contract -> texts.put(contract.service(), contract.text()));
+    InfrastructureRoutes.mount(vertx, root, texts);
+    // The body is read before anything waits (the limits ask Redis), and only once for every contract's router.
+    root.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ContractRouter.BODY_LIMIT_BYTES)).handler(limits);
+    // Every contract has the same base path; a request no route of one matches goes on to the next.
+    for (Contract contract : contracts) {
+      String service = contract.service();
+      Upstream upstream = upstreams.get(service);
+      root.route(ContractRouter.basePath(contract.contract()) + "/*").subRouter(ContractRouter.create(vertx,
+          contract.contract(), tokens, operation -> Forwarding.to(service, upstream, operation, retryAfterSeconds)));
+    }
+    ProblemWriter.install(root);
+    return root;
+  }
+
+  private CorsHandler cors() {
+    return CorsHandler.create()
+        .addOrigins(corsOrigins)
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "X-Request-Id"))
+        .exposedHeaders(Set.of("X-Request-Id", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
+            "RateLimit-Reset", "RateLimit-Policy"))
+        .maxAgeSeconds(600);
+  }
+}

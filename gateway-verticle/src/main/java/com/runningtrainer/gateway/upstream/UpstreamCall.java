@@ -1,0 +1,16 @@
+package com.runningtrainer.gateway.upstream;
+
+import com.runningtrainer.common.api.ApiRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * One validated request on its way to a service: as the envelope the event bus carries, and as
+ * the HTTP request that came in, for forwarding over HTTP.
+ *
+ * @param uri the path and query, unchanged: the gateway serves every operation at the service's path
+ * @param body the raw body, or null
+ */
+public record UpstreamCall(ApiRequest request, HttpMethod method, String uri, MultiMap headers, Buffer body) {
+}

@@ -1,0 +1,44 @@
+package com.runningtrainer.gateway.upstream;
+
+import com.runningtrainer.common.breaker.Breakers;
+import com.runningtrainer.gateway.GatewaySettings;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The upstream of each routed service, as configured ({@code <SERVICE>_UPSTREAM}). */
+public final class Upstreams {
+
+  private Upstreams() {
+  }
+
+  /** @param http the client of every HTTP upstream, its pool sized and its wait queue bounded */
+  public static Map<String, Upstream> create(Vertx vertx, GatewaySettings settings, WebClient http) {
+    Map<String, Upstream> upstreams = new LinkedHashMap<>();
+    settings.upstreams().forEach((service, target) -> upstreams.put(service,
+        GatewaySettings.EVENT_BUS.equals(target)
+            ? new EventBusUpstream(vertx, service, settings.upstreamTimeoutMs(), Breakers.shared(vertx, service, breaker(settings)))
+            : new HttpUpstream(instances(vertx, settings, http, service, target))));
+    return upstreams;
+  }
+
+  private static List<HttpInstance> instances(Vertx vertx, GatewaySettings settings, WebClient http, String service,
+      String baseUrls) {
+    return GatewaySettings.list(baseUrls).stream()
+        .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+        .map(url -> new HttpInstance(http, url, settings.upstreamTimeoutMs(),
+            Breakers.shared(vertx, service + "@" + url, breaker(settings))))
+        .toList();
+  }
+
+  // The clients time out themselves, each with the failure that says what happened.
+  private static CircuitBreakerOptions breaker(GatewaySettings settings) {
+    return new CircuitBreakerOptions()
+        .setMaxFailures(settings.breakerMaxFailures())
+        .setResetTimeout(settings.breakerResetMs())
+        .setTimeout(-1);
+  }
+}
