@@ -14,6 +14,7 @@ import com.runningtrainer.auth.email.Letters;
 import com.runningtrainer.auth.email.MailSettings;
 import com.runningtrainer.auth.email.Mailer;
 import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.email.TokenMails;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
@@ -70,14 +71,16 @@ public final class AuthVerticle extends ServiceVerticle {
           MailSettings mail = MailSettings.from(config);
           mailer = Mailer.create(vertx, mail);
           EmailTokenRepository emailTokens = new EmailTokenRepository(pool);
-          TokenMails tokenMails = new TokenMails(emailTokens, new Letters(mail), mailer);
+          Letters letters = new Letters(mail);
+          TokenMails tokenMails = new TokenMails(emailTokens, letters, mailer);
           EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
               config.bool("EMAIL_VERIFICATION_REQUIRED", false));
           PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, sessions);
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset));
+              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset,
+              new TakenEmailNotice(letters, mailer)));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
