@@ -78,6 +78,20 @@ final class GatewayPlatform implements AutoCloseable {
     return new GatewayPlatform(vertx, config, databaseUrl, gatewayPort);
   }
 
+  /** Another gateway beside the fixture's, on the same services, with these settings changed; its client. */
+  TestHttp gateway(Map<String, String> overrides) {
+    return gateway(overrides, null);
+  }
+
+  /** @param localAddress the loopback address its requests come from, e.g. {@code 127.0.0.9}; null for any */
+  TestHttp gateway(Map<String, String> overrides, String localAddress) {
+    int port = TestPorts.free();
+    Map<String, String> changed = new HashMap<>(overrides);
+    changed.put("GATEWAY_PORT", String.valueOf(port));
+    vertx.deployVerticle(new GatewayVerticle(config.with(changed))).await();
+    return new TestHttp(vertx, port, localAddress);
+  }
+
   /** Registers a new user and logs them in, straight at auth; their bearer token. */
   String newUser() {
     String email = "runner-" + UUID.randomUUID() + "@example.com";

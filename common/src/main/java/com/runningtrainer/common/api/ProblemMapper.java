@@ -68,6 +68,10 @@ public final class ProblemMapper {
     if (isUnavailable(failure)) {
       return unavailable(failure, requestId);
     }
+    // A handler that refused the request with a client error (CORS, for one) said what it was.
+    if (statusHint >= 400 && statusHint < 500) {
+      return Problem.of(statusHint, defaultDetail(statusHint));
+    }
     LOG.error("unexpected failure {}", kv("request_id", requestId), failure);
     return Problem.of(500, "An unexpected error occurred");
   }
@@ -152,6 +156,7 @@ public final class ProblemMapper {
   private static String defaultDetail(int status) {
     return switch (status) {
       case 401 -> "A valid bearer token is required";
+      case 403 -> "This request is not allowed";
       case 404 -> "No such resource";
       case 405 -> "This method is not allowed here";
       case 413 -> "The request body is too large";

@@ -2,6 +2,7 @@ package com.runningtrainer.common.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.pgclient.PgException;
@@ -72,5 +73,18 @@ class ProblemMapperTest {
   @Test
   void answersTheHintedStatusWhenNothingFailed() {
     assertThat(ProblemMapper.toProblem(null, 404, "test").status()).isEqualTo(404);
+  }
+
+  @Test
+  void keepsTheClientErrorAHandlerRefusedWithWithoutItsMessage() {
+    Problem problem = ProblemMapper.toProblem(new VertxException("CORS Rejected - Invalid origin"), 403, "test");
+
+    assertThat(problem.status()).isEqualTo(403);
+    assertThat(problem.detail()).doesNotContain("CORS");
+  }
+
+  @Test
+  void answers500ForAnUnknownFailureWithoutAClientErrorStatus() {
+    assertThat(map(new VertxException("boom")).status()).isEqualTo(500);
   }
 }
