@@ -3,6 +3,7 @@ package com.runningtrainer.launcher;
 import com.runningtrainer.auth.AuthVerticle;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.gateway.GatewayVerticle;
 import com.runningtrainer.trainer.TrainerVerticle;
 import io.vertx.core.Deployable;
 import java.util.List;
@@ -21,7 +22,9 @@ final class ServiceCatalog {
 
   static final List<Service> ALL = List.of(
       new Service(TrainerVerticle.NAME, TrainerVerticle.DEFAULT_PORT, TrainerVerticle::new),
-      new Service(AuthVerticle.NAME, AuthVerticle.DEFAULT_PORT, AuthVerticle::new));
+      new Service(AuthVerticle.NAME, AuthVerticle.DEFAULT_PORT, AuthVerticle::new),
+      // Last: it fronts the others, and its first request should find them up.
+      new Service(GatewayVerticle.NAME, GatewayVerticle.DEFAULT_PORT, GatewayVerticle::new));
 
   private ServiceCatalog() {
   }

@@ -46,14 +46,15 @@ class FatJarIT {
 
   @BeforeEach
   void freePorts() throws IOException {
-    List<Integer> ports = freePorts(4);
+    List<Integer> ports = freePorts(5);
     environment = new HashMap<>(Map.of(
         "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
         "RT_DATA_DIR", dataDirectory.toString(),
         "TRAINER_PORT", ports.get(0).toString(),
         "AUTH_PORT", ports.get(1).toString(),
         "EMBEDDED_PG_PORT", ports.get(2).toString(),
-        "EMBEDDED_REDIS_PORT", ports.get(3).toString()));
+        "EMBEDDED_REDIS_PORT", ports.get(3).toString(),
+        "GATEWAY_PORT", ports.get(4).toString()));
     output = dataDirectory.resolve("launcher-output.log");
   }
 
@@ -67,11 +68,13 @@ class FatJarIT {
   }
 
   @Test
-  void the_jar_serves_trainer_and_auth_on_embedded_servers_and_exits_on_sigterm() throws Exception {
+  void the_jar_serves_trainer_and_auth_behind_the_gateway_on_embedded_servers_and_exits_on_sigterm() throws Exception {
     Process launcher = launch();
 
     HttpResponse<String> trainer = awaitHealthy(launcher, port("TRAINER_PORT"));
     HttpResponse<String> auth = awaitHealthy(launcher, port("AUTH_PORT"));
+    awaitHealthy(launcher, port("GATEWAY_PORT"));
+    assertThat(planThroughTheGateway().statusCode()).as(output()).isEqualTo(201);
 
     assertThat(trainer.body()).as(output()).contains("\"status\":\"UP\"").contains("\"service\":\"trainer\"");
     assertThat(auth.body()).as(output()).contains("\"status\":\"UP\"").contains("\"service\":\"auth\"");
@@ -94,7 +97,7 @@ class FatJarIT {
 
     assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
-    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth");
+    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth, gateway");
   }
 
   @Test
@@ -152,6 +155,26 @@ class FatJarIT {
     }
     throw new AssertionError("no 200 from :" + port + "/health within " + HEALTHY_WITHIN.toSeconds() + " s (last: "
         + (last == null ? "no answer" : last.statusCode() + " " + last.body()) + ")\n" + output());
+  }
+
+  /** A new user registers, logs in and creates a plan, all through the gateway: its answer to the last. */
+  private HttpResponse<String> planThroughTheGateway() throws Exception {
+    String credentials = "{\"email\":\"jar-runner@example.com\",\"password\":\"correct horse battery\"}";
+    post("/api/v1/auth/register", null, credentials);
+    String login = post("/api/v1/auth/login", null, credentials).body();
+    String token = login.replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    return post("/api/v1/plans", token, "{\"name\":\"Jar plan\",\"start_date\":\"2027-01-04\",\"end_date\":\"2027-02-28\"}");
+  }
+
+  private HttpResponse<String> post(String path, String token, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port("GATEWAY_PORT") + path))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void assertStopped(String portSetting) {

@@ -30,7 +30,8 @@ public record Settings(
         config.integer("RATE_LIMIT_TIMEOUT_MS", 1_000),
         config.string("JWT_ISSUER", "http://localhost:8004"),
         config.string("JWT_AUDIENCE", "running-trainer"),
-        config.string("AUTH_JWKS_URL", "http://127.0.0.1:8004/api/v1/auth/jwks.json"),
+        // Beside auth by default, wherever AUTH_PORT puts it.
+        config.string("AUTH_JWKS_URL", "http://127.0.0.1:" + port(config, "auth", 8004) + "/api/v1/auth/jwks.json"),
         config.integer("REQUEST_TIMEOUT_MS", 10_000),
         config.bool("DEBUG", false));
   }
