@@ -2,7 +2,6 @@ package com.runningtrainer.gateway;
 
 import com.runningtrainer.common.config.Config;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,7 +31,7 @@ public record GatewaySettings(
   }
 
   public static GatewaySettings from(Config config) {
-    List<String> services = list(config.string("GATEWAY_SERVICES", "auth,trainer"));
+    List<String> services = Config.list(config.string("GATEWAY_SERVICES", "auth,trainer"));
     return new GatewaySettings(
         services,
         services.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
@@ -48,11 +47,7 @@ public record GatewaySettings(
             config.integer("RATE_LIMIT_PER_IP", 300),
             config.integer("RATE_LIMIT_AUTH", 30),
             Duration.ofSeconds(config.integer("RATE_LIMIT_WINDOW_SECONDS", 60))),
-        list(config.string("CORS_ORIGINS", "")));
+        Config.list(config.string("CORS_ORIGINS", "")));
   }
 
-  /** The items of a comma-separated list, trimmed, without empty ones. */
-  public static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
-  }
 }

@@ -66,7 +66,7 @@ public final class GatewayVerticle extends VerticleBase {
         new Revocations(redis, settings.redisPrefix()), settings.jwtIssuer(), settings.jwtAudience());
     return Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
         .map(loaded -> new EdgeRouter(vertx, loaded.list(), Upstreams.create(vertx, gateway, upstreamClient), tokens,
-            limits(tokens), health(), gateway.corsOrigins(), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
+            limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
             Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create())
         .compose(router -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
             .requestHandler(router)

@@ -1,6 +1,8 @@
 package com.runningtrainer.common.config;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +45,11 @@ public final class Config {
 
   public int integer(String name, int defaultValue) {
     return find(name).map(value -> parseInt(name, value)).orElse(defaultValue);
+  }
+
+  /** The items of a comma-separated value, trimmed, without empty ones. */
+  public static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
   }
 
   public boolean bool(String name, boolean defaultValue) {

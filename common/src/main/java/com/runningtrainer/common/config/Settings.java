@@ -1,5 +1,7 @@
 package com.runningtrainer.common.config;
 
+import java.util.Set;
+
 /**
  * The settings every service reads, by their environment variable names. One place for the
  * names and defaults that the README lists.
@@ -15,6 +17,7 @@ public record Settings(
     String jwtAudience,
     String authJwksUrl,
     int requestTimeoutMs,
+    Set<String> trustedProxies,
     boolean debug) {
 
   public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/running_trainer";
@@ -33,6 +36,7 @@ public record Settings(
         // Beside auth by default, wherever AUTH_PORT puts it.
         config.string("AUTH_JWKS_URL", "http://127.0.0.1:" + port(config, "auth", 8004) + "/api/v1/auth/jwks.json"),
         config.integer("REQUEST_TIMEOUT_MS", 10_000),
+        Set.copyOf(Config.list(config.string("TRUSTED_PROXIES", ""))),
         config.bool("DEBUG", false));
   }
 

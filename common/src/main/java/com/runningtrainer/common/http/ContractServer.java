@@ -33,6 +33,7 @@ public final class ContractServer {
     // Vert.x wants its platform handlers (the timeout) before any of ours on a route.
     root.route().handler(TimeoutHandler.create(spec.requestTimeoutMs(), 503))
         .handler(RequestIds::assign)
+        .handler(ClientAddress.resolver(spec.trustedProxies()))
         .handler(AccessLog::record);
     root.get("/health").handler(new HealthHandler(spec.service(), spec.healthChecks()));
     InfrastructureRoutes.mount(vertx, root, Map.of(spec.service(), contractText));

@@ -40,9 +40,8 @@ public final class OperationDispatcher {
   }
 
   private static JsonObject client(RoutingContext rc) {
-    var address = rc.request().remoteAddress();
     return new JsonObject()
-        .put("ip", address == null ? null : address.hostAddress())
+        .put("ip", ClientAddress.of(rc))
         .put("user_agent", rc.request().getHeader("User-Agent"));
   }
 

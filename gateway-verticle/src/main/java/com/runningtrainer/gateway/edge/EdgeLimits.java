@@ -2,6 +2,7 @@ package com.runningtrainer.gateway.edge;
 
 import com.runningtrainer.common.api.Problem;
 import com.runningtrainer.common.auth.JwksTokenVerifier;
+import com.runningtrainer.common.http.ClientAddress;
 import com.runningtrainer.common.http.ProblemWriter;
 import com.runningtrainer.common.ratelimit.RateDecision;
 import com.runningtrainer.common.ratelimit.RateLimit;

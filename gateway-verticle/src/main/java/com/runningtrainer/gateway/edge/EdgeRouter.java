@@ -2,6 +2,7 @@ package com.runningtrainer.gateway.edge;
 
 import com.runningtrainer.common.auth.JwksTokenVerifier;
 import com.runningtrainer.common.http.AccessLog;
+import com.runningtrainer.common.http.ClientAddress;
 import com.runningtrainer.common.http.ContractRouter;
 import com.runningtrainer.common.http.InfrastructureRoutes;
 import com.runningtrainer.common.http.ProblemWriter;
@@ -27,6 +28,7 @@ import java.util.Set;
  * a request id, the access log, CORS and the rate limits; unknown paths and versions are 404,
  * every error problem+json.
  *
+ * @param trustedProxies the addresses whose {@code X-Forwarded-For} names the client (a load balancer)
  * @param timeoutMs when the gateway gives up on a request, whatever it waits for
  * @param retryAfterSeconds what a client is told to wait while an upstream's breaker is open
  */
@@ -38,6 +40,7 @@ public record EdgeRouter(
     Handler<RoutingContext> limits,
     Handler<RoutingContext> health,
     List<String> corsOrigins,
+    Set<String> trustedProxies,
     long timeoutMs,
     long retryAfterSeconds) {
 
@@ -45,6 +48,7 @@ public record EdgeRouter(
     Router root = Router.router(vertx);
     root.route().handler(TimeoutHandler.create(timeoutMs, 504))
         .handler(RequestIds::assign)
+        .handler(ClientAddress.resolver(trustedProxies))
         .handler(AccessLog::record);
     if (!corsOrigins.isEmpty()) {
       root.route().handler(cors());

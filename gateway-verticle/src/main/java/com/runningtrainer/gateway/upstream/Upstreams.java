@@ -1,6 +1,7 @@
 package com.runningtrainer.gateway.upstream;
 
 import com.runningtrainer.common.breaker.Breakers;
+import com.runningtrainer.common.config.Config;
 import com.runningtrainer.gateway.GatewaySettings;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
@@ -27,7 +28,7 @@ public final class Upstreams {
 
   private static List<HttpInstance> instances(Vertx vertx, GatewaySettings settings, WebClient http, String service,
       String baseUrls) {
-    return GatewaySettings.list(baseUrls).stream()
+    return Config.list(baseUrls).stream()
         .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
         .map(url -> new HttpInstance(http, url, settings.upstreamTimeoutMs(),
             Breakers.shared(vertx, service + "@" + url, breaker(settings))))
