@@ -2,6 +2,7 @@ package com.runningtrainer.auth.email;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import com.runningtrainer.common.breaker.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
@@ -44,7 +45,7 @@ public final class Mailer {
         .setConnectTimeout((int) TIMEOUT_MS);
     settings.user().ifPresent(user -> config.setUsername(user).setLogin(LoginOption.REQUIRED));
     settings.password().ifPresent(config::setPassword);
-    CircuitBreaker breaker = CircuitBreaker.create("auth-smtp", vertx,
+    CircuitBreaker breaker = Breakers.shared(vertx, "smtp",
         new CircuitBreakerOptions().setTimeout(TIMEOUT_MS).setMaxFailures(5).setResetTimeout(30_000));
     return new Mailer(MailClient.create(vertx, config), breaker);
   }
@@ -66,9 +67,6 @@ public final class Mailer {
   }
 
   public Future<Void> close() {
-    if (breaker != null) {
-      breaker.close();
-    }
     return client == null ? Future.succeededFuture() : client.close();
   }
 }
