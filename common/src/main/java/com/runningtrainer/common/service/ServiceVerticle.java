@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * The shape every service's verticle has: migrate its schema, open its pool and its Redis
  * client, build the service ({@link #build}), then serve the contract's operations over HTTP
  * and on the event bus address {@code <name>.api}, with bearer tokens verified against auth's
- * keys and the revocation list. Stopping lets in-flight requests finish, then closes the clients.
+ * keys and the revocation list. Stopping takes the service off its address and lets in-flight
+ * requests, HTTP and event bus, finish, then closes the clients.
  */
 public abstract class ServiceVerticle extends VerticleBase {
 
@@ -39,6 +40,7 @@ public abstract class ServiceVerticle extends VerticleBase {
   private RedisAPI redis;
   private Revocations revocations;
   private HttpServer server;
+  private ApiEventBus.Binding bus;
 
   protected ServiceVerticle(String name, int defaultPort, Config config) {
     this.name = name;
@@ -80,12 +82,19 @@ public abstract class ServiceVerticle extends VerticleBase {
       ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
           checks, settings.requestTimeoutMs());
       return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http));
-    }).onSuccess(started -> server = started.resultAt(1));
+    }).onSuccess(started -> {
+      bus = started.resultAt(0);
+      server = started.resultAt(1);
+    });
   }
 
   @Override
   public final Future<?> stop() {
-    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    // Off the event bus first, so that the other nodes of a cluster stop sending here before
+    // the pool closes; both drains share the grace period.
+    Future<Void> offBus = bus == null ? Future.succeededFuture() : bus.unbind().timeout(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> offHttp = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<?> drained = Future.join(offBus, offHttp);
     return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()))
         .andThen(closed -> {
           if (redis != null) {
