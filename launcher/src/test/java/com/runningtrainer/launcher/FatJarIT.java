@@ -98,12 +98,13 @@ class FatJarIT {
   }
 
   @Test
-  void cluster_ends_the_jar_with_code_2_saying_it_is_not_available_yet() throws Exception {
-    Process launcher = launch("--cluster");
+  void cluster_without_database_url_and_redis_url_ends_the_jar_with_code_1_naming_them() throws Exception {
+    Process launcher = launch("--cluster", "--services=trainer");
 
     assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
-    assertThat(output()).contains("--cluster is not available yet");
+    assertThat(launcher.exitValue()).as(output()).isEqualTo(1);
+    assertThat(output()).contains("--cluster needs DATABASE_URL and REDIS_URL");
+    assertThat(Files.exists(dataDirectory.resolve("postgres"))).as("no embedded PostgreSQL").isFalse();
   }
 
   @Test
