@@ -13,9 +13,12 @@ import com.runningtrainer.common.http.ServiceHttp;
 import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,7 @@ public abstract class ServiceVerticle extends VerticleBase {
   private Revocations revocations;
   private HttpServer server;
   private ApiEventBus.Binding bus;
+  private final List<MessageConsumer<JsonObject>> proxies = new ArrayList<>();
 
   protected ServiceVerticle(String name, int defaultPort, Config config) {
     this.name = name;
@@ -54,6 +58,14 @@ public abstract class ServiceVerticle extends VerticleBase {
    * says what to serve.
    */
   protected abstract Future<Served> build(Pool pool, Revocations revocations);
+
+  /**
+   * Binds the business API on the event bus at {@code address}, for service proxies of other
+   * services; taken off the bus first when the verticle stops, like {@code <name>.api}.
+   */
+  protected <T> void bindService(String address, Class<T> type, T service) {
+    proxies.add(new ServiceBinder(vertx).setAddress(address).register(type, service));
+  }
 
   /** Releases what {@link #build} opened beside the pool and Redis. */
   protected Future<?> release() {
@@ -92,7 +104,9 @@ public abstract class ServiceVerticle extends VerticleBase {
   public final Future<?> stop() {
     // Off the event bus first, so that the other nodes of a cluster stop sending here before
     // the pool closes; both drains share the grace period.
-    Future<Void> offBus = bus == null ? Future.succeededFuture() : bus.unbind().timeout(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    List<Future<Void>> offProxies = proxies.stream().map(MessageConsumer::unregister).toList();
+    Future<Void> offApi = bus == null ? Future.succeededFuture() : bus.unbind();
+    Future<?> offBus = Future.join(offApi, Future.join(offProxies)).timeout(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     Future<Void> offHttp = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     Future<?> drained = Future.join(offBus, offHttp);
     return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()))
