@@ -30,7 +30,6 @@ import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class AuthVerticle extends ServiceVerticle {
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset,
               new TakenEmailNotice(letters, mailer)));
-          new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
+          bindService(SERVICE_ADDRESS, AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
         });

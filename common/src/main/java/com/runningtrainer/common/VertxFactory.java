@@ -1,7 +1,12 @@
 package com.runningtrainer.common;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -20,23 +25,51 @@ public final class VertxFactory {
   private VertxFactory() {
   }
 
+  /** A Vert.x whose event bus stays inside this JVM. */
   public static Vertx create() {
-    String registry = "vertx-" + UUID.randomUUID();
-    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
-        .setJvmMetricsEnabled(true)
-        .setRegistryName(registry)
-        .setEnabled(true);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory())
-        .build();
-    vertx.sharedData().getLocalMap(SETTINGS).put(REGISTRY, registry);
-    return vertx;
+    String registry = newRegistryName();
+    return remember(builder(new VertxOptions(), registry).build(), registry);
+  }
+
+  /**
+   * A Vert.x whose event bus spans the cluster that {@code clusterManager} joins; completes once
+   * it has joined.
+   *
+   * @param eventBus where this node's event bus listens and how other nodes reach it
+   */
+  public static Future<Vertx> createClustered(ClusterManager clusterManager, EventBusOptions eventBus) {
+    String registry = newRegistryName();
+    return builder(new VertxOptions().setEventBusOptions(eventBus), registry)
+        .withClusterManager(clusterManager)
+        .buildClustered()
+        .map(vertx -> remember(vertx, registry));
   }
 
   /** The name of the metrics registry of a Vert.x made here; null for any other. */
   public static String metricsRegistry(Vertx vertx) {
     return (String) vertx.sharedData().getLocalMap(SETTINGS).get(REGISTRY);
+  }
+
+  private static String newRegistryName() {
+    return "vertx-" + UUID.randomUUID();
+  }
+
+  private static VertxBuilder builder(VertxOptions options, String registry) {
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+        .setJvmMetricsEnabled(true)
+        // Which service address each message went to (trainer.api, auth.service, ...): in a
+        // cluster, how the event bus spreads them over the nodes. Reply addresses are left out.
+        .addLabels(Label.EB_ADDRESS)
+        .setRegistryName(registry)
+        .setEnabled(true);
+    return Vertx.builder()
+        .with(options.setMetricsOptions(metrics))
+        .withMetrics(new MicrometerMetricsFactory());
+  }
+
+  private static Vertx remember(Vertx vertx, String registry) {
+    vertx.sharedData().getLocalMap(SETTINGS).put(REGISTRY, registry);
+    return vertx;
   }
 }

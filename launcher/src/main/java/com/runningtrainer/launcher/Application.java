@@ -7,28 +7,39 @@ import com.runningtrainer.launcher.ServiceCatalog.Service;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One run of the jar in the all-in-one mode: the backing servers, then one Vert.x instance with
- * the chosen services on its local event bus. Everything started is added to the shutdown
- * sequence as it starts, so that a failure part way, or a signal, stops exactly that.
+ * One run of the jar: the backing servers, then one Vert.x instance with the chosen services on
+ * its event bus, local to this JVM or, with {@code --cluster}, spanning the JVMs of the cluster.
+ * Everything started is added to the shutdown sequence as it starts, so that a failure part way,
+ * or a signal, stops exactly that.
  */
 final class Application {
 
-  /** Longer than a service's own graceful HTTP shutdown (10 s), so that it can finish. */
-  private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(20);
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  /**
+   * Longer than a service's own graceful HTTP shutdown (10 s), so that it can finish, plus the
+   * time a clustered node may take to leave (see {@link ClusterSettings}).
+   */
+  private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(25);
 
   private final Config config;
   private final List<Service> services;
+  private final boolean clustered;
   private final ShutdownSequence shutdown;
 
-  Application(Config config, List<Service> services, ShutdownSequence shutdown) {
+  Application(Config config, List<Service> services, boolean clustered, ShutdownSequence shutdown) {
     this.config = config;
     this.services = List.copyOf(services);
+    this.clustered = clustered;
     this.shutdown = shutdown;
   }
 
@@ -36,16 +47,19 @@ final class Application {
    * Starts the backing servers (blocking: they are processes) and Vert.x, and begins deploying
    * the services.
    *
-   * @return completes when every service is serving; fails with the first service that could not start
+   * @return the Vert.x the services run on, once every service is serving; fails with the first
+   *     service that could not start
    */
-  Future<Void> start() {
-    Config serviceConfig = BackingServers.provide(config, shutdown);
-    Vertx vertx = VertxFactory.create();
-    // Closing Vert.x undeploys the services: their stop() lets requests finish, then closes pools.
-    shutdown.add("Vert.x and the services", VERTX_STOP_TIMEOUT,
-        () -> vertx.close().toCompletionStage().toCompletableFuture().get());
-    List<Future<String>> deployments = services.stream().map(service -> deploy(vertx, serviceConfig, service)).toList();
-    return Future.join(deployments).mapEmpty();
+  Future<Vertx> start() {
+    Config serviceConfig = clustered ? BackingServers.requireGiven(config) : BackingServers.provide(config, shutdown);
+    return vertx().compose(vertx -> {
+      // Closing Vert.x undeploys the services: their stop() takes them off the event bus, lets
+      // requests finish, then closes pools; a clustered Vert.x then leaves the cluster.
+      shutdown.add("Vert.x and the services", VERTX_STOP_TIMEOUT,
+          () -> vertx.close().toCompletionStage().toCompletableFuture().get());
+      List<Future<String>> deployments = services.stream().map(service -> deploy(vertx, serviceConfig, service)).toList();
+      return Future.join(deployments).map(vertx);
+    });
   }
 
   /** The line that says the start is over: every service and where it listens. */
@@ -53,7 +67,22 @@ final class Application {
     String where = services.stream()
         .map(service -> service.name() + " on port " + service.port(config))
         .collect(Collectors.joining(", "));
-    return "running-trainer ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos) + " ms: " + where;
+    return "running-trainer ready in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos) + " ms"
+        + (clustered ? " in cluster '" + ClusterSettings.from(config).name() + "'" : "") + ": " + where;
+  }
+
+  private Future<Vertx> vertx() {
+    if (!clustered) {
+      return Future.succeededFuture(VertxFactory.create());
+    }
+    ClusterSettings cluster = ClusterSettings.from(config);
+    LOG.info("joining {}", cluster.describe());
+    HazelcastClusterManager manager = new HazelcastClusterManager(cluster.hazelcastConfig());
+    return VertxFactory.createClustered(manager, cluster.eventBusOptions())
+        .onSuccess(joined -> LOG.info("joined cluster '{}' as node {}: {} node(s) now", cluster.name(), manager.getNodeId(),
+            manager.getNodes().size()))
+        .recover(cause -> Future.failedFuture(new StartupFailure("cannot join " + cluster.describe() + ": " + describe(cause),
+            cause)));
   }
 
   private static Future<String> deploy(Vertx vertx, Config config, Service service) {

@@ -4,8 +4,10 @@ import com.runningtrainer.common.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL and Redis servers of the services: those that {@code DATABASE_URL} and
  * {@code REDIS_URL} name, else embedded ones started here under {@code RT_DATA_DIR} (default
  * {@code ./data}). The services then run the same code paths either way; only where the servers
- * come from differs.
+ * come from differs. A {@code --cluster} node never starts embedded servers.
  */
 final class BackingServers {
 
@@ -34,6 +36,24 @@ final class BackingServers {
     postgres(config, dataDirectory, shutdown).ifPresent(url -> urls.put("DATABASE_URL", url));
     redis(config, dataDirectory, shutdown).ifPresent(url -> urls.put("REDIS_URL", url));
     return config.with(urls);
+  }
+
+  /**
+   * A {@code --cluster} node's servers: only those given. Embedded ones would be private to each
+   * node, so every node would keep its own users, plans and revocations; the nodes must share
+   * one PostgreSQL and one Redis.
+   *
+   * @throws StartupFailure naming what is missing
+   */
+  static Config requireGiven(Config config) {
+    List<String> missing = Stream.of("DATABASE_URL", "REDIS_URL").filter(name -> config.find(name).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      throw new StartupFailure("--cluster needs " + String.join(" and ", missing) + ": the nodes of a cluster share"
+          + " one PostgreSQL and one Redis, so the embedded servers are for the all-in-one mode only");
+    }
+    LOG.info("using the PostgreSQL of DATABASE_URL {} and the Redis of REDIS_URL {}",
+        Urls.maskPassword(config.find("DATABASE_URL").orElseThrow()), Urls.maskPassword(config.find("REDIS_URL").orElseThrow()));
+    return config;
   }
 
   private static Optional<String> postgres(Config config, Path dataDirectory, ShutdownSequence shutdown) {

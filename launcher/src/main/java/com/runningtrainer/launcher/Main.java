@@ -10,10 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar running-trainer.jar [--services=trainer,auth]}: runs the chosen services (all
- * by default) in this JVM, on embedded PostgreSQL and Redis unless {@code DATABASE_URL} and
- * {@code REDIS_URL} are set. Exit codes: 1 when the start fails, 2 for a command line it does
- * not understand.
+ * {@code java -jar running-trainer.jar [--services=trainer,auth] [--cluster]}: runs the chosen
+ * services (all by default) in this JVM, on embedded PostgreSQL and Redis unless
+ * {@code DATABASE_URL} and {@code REDIS_URL} are set; with {@code --cluster} on an event bus
+ * shared with the other nodes of the cluster, and on the given servers only. Exit codes: 1 when
+ * the start fails, 2 for a command line it does not understand.
  */
 public final class Main {
 
@@ -33,11 +34,6 @@ public final class Main {
       System.out.println(LaunchOptions.USAGE);
       return;
     }
-    if (options.cluster()) {
-      // The clustered mode (Hazelcast, an event bus across JVMs) comes with the gateway issue.
-      // Until then refusing is honest: running unclustered would look like it worked.
-      usageError("--cluster is not available yet; run the services in one JVM, without --cluster");
-    }
     if (options.rotateKeys()) {
       command(shutdown -> LOG.info("added signing key {}: auth signs with it once every instance publishes it",
           AdminCommands.rotateKeys(config, shutdown)));
@@ -56,7 +52,8 @@ public final class Main {
       shutdown.run();
       flushLogs();
     }, "running-trainer-shutdown"));
-    Application application = new Application(config, ServiceCatalog.named(options.services()), shutdown);
+    Application application =
+        new Application(config, ServiceCatalog.named(options.services()), options.cluster(), shutdown);
     try {
       application.start().await(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       LOG.info(application.readyMessage(started));

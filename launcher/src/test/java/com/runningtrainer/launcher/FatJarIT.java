@@ -1,6 +1,17 @@
 package com.runningtrainer.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.runningtrainer.common.api.ApiRequest;
+import com.runningtrainer.common.api.ApiResponse;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.testsupport.TestDatabase;
+import com.runningtrainer.testsupport.TestRedis;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -19,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar, run as a user runs it: a child JVM with no {@code DATABASE_URL} or
- * {@code REDIS_URL}, so on its embedded servers, with every port chosen free so that it does not
- * meet anything else on this machine.
+ * {@code REDIS_URL}, so on its embedded servers (or, clustered, on the tests' servers), with
+ * every port chosen free so that it does not meet anything else on this machine.
  */
 class FatJarIT {
 
@@ -101,12 +113,52 @@ class FatJarIT {
   }
 
   @Test
-  void cluster_ends_the_jar_with_code_2_saying_it_is_not_available_yet() throws Exception {
-    Process launcher = launch("--cluster");
+  void cluster_without_database_url_and_redis_url_ends_the_jar_with_code_1_naming_them() throws Exception {
+    Process launcher = launch("--cluster", "--services=trainer");
 
     assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
-    assertThat(output()).contains("--cluster is not available yet");
+    assertThat(launcher.exitValue()).as(output()).isEqualTo(1);
+    assertThat(output()).contains("--cluster needs DATABASE_URL and REDIS_URL");
+    assertThat(Files.exists(dataDirectory.resolve("postgres"))).as("no embedded PostgreSQL").isFalse();
+  }
+
+  @Test
+  void a_clustered_jar_answers_another_node_on_the_event_bus_and_leaves_the_cluster_on_sigterm() throws Exception {
+    String databaseUrl = TestDatabase.create(FatJarIT.class);
+    try {
+      Map<String, String> cluster = Map.of(
+          "DATABASE_URL", databaseUrl,
+          "REDIS_URL", TestRedis.url(),
+          "CLUSTER_NAME", "fat-jar-" + UUID.randomUUID(),
+          "CLUSTER_PORT", String.valueOf(freePorts(1).get(0)));
+      environment.putAll(cluster);
+      environment.put("TRAINER_INSTANCES", "1");
+      Process launcher = launch("--cluster", "--services=trainer");
+      awaitHealthy(launcher, port("TRAINER_PORT"));
+      assertThat(output()).contains("joined cluster '" + cluster.get("CLUSTER_NAME") + "'");
+
+      try (ClusterNode node = ClusterNode.start(Config.of(cluster))) {
+        assertThat(listPlans(node).status()).as(output()).isEqualTo(200);
+
+        launcher.destroy();
+
+        assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
+        assertThat(launcher.exitValue()).as(output()).isEqualTo(143);
+        assertThat(output()).contains("stopped Vert.x and the services");
+        // It left trainer.api before it left: the event bus knows at once that no node serves it.
+        assertThatThrownBy(() -> listPlans(node)).isInstanceOfSatisfying(ReplyException.class,
+            e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
+      }
+    } finally {
+      TestDatabase.drop(databaseUrl);
+    }
+  }
+
+  private static ApiResponse listPlans(ClusterNode node) {
+    ApiRequest request = new ApiRequest("listPlans", new JsonObject(), new JsonObject(), null,
+        new JsonObject().put("sub", UUID.randomUUID().toString()), new JsonObject(), "fat-jar");
+    return ApiResponse.fromJson(node.vertx.eventBus()
+        .<JsonObject>request("trainer.api", request.toJson(), new DeliveryOptions().setSendTimeout(5_000)).await().body());
   }
 
   @Test

@@ -5,7 +5,6 @@ import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
 import io.vertx.core.Future;
-import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 
@@ -23,7 +22,7 @@ public final class TrainerVerticle extends ServiceVerticle {
   @Override
   protected Future<Served> build(Pool pool, Revocations revocations) {
     TrainerService service = new TrainerServiceImpl(pool, Clock.systemUTC());
-    new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(TrainerService.class, service);
+    bindService(SERVICE_ADDRESS, TrainerService.class, service);
     return Future.succeededFuture(Served.usingAuthJwks(new TrainerApi(service).operations()));
   }
 }

@@ -1,6 +1,7 @@
 package com.runningtrainer.common.api;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -20,17 +21,61 @@ public final class ApiEventBus {
     return service + ".api";
   }
 
-  public static Future<MessageConsumer<JsonObject>> bind(Vertx vertx, String service, Map<String, ApiHandler> operations) {
+  public static Future<Binding> bind(Vertx vertx, String service, Map<String, ApiHandler> operations) {
+    Binding binding = new Binding();
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address(service), message -> {
       ApiRequest request = ApiRequest.fromJson(message.body());
       ApiHandler handler = operations.get(request.operationId());
       Future<ApiResponse> response = handler == null
           ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
           : Futures.handle(handler, request);
+      binding.taken();
       response
           .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500, request.requestId()))))
-          .onSuccess(answer -> message.reply(answer.toJson()));
+          .onSuccess(answer -> message.reply(answer.toJson()))
+          .onComplete(answered -> binding.answered());
     });
-    return consumer.completion().map(consumer);
+    binding.consumer = consumer;
+    return consumer.completion().map(binding);
+  }
+
+  /**
+   * A service's consumer of its address. Used from the event loop of the verticle that bound it
+   * only, so its count needs no lock.
+   */
+  public static final class Binding {
+
+    private MessageConsumer<JsonObject> consumer;
+    private int inFlight;
+    private Promise<Void> drained;
+
+    private Binding() {
+    }
+
+    /**
+     * Takes the service off its address, then waits for the requests it has taken to be
+     * answered. Once the unregistration completes, a clustered event bus routes the address to
+     * the other nodes only.
+     */
+    public Future<Void> unbind() {
+      return consumer.unregister().compose(off -> {
+        if (inFlight == 0) {
+          return Future.succeededFuture();
+        }
+        drained = Promise.promise();
+        return drained.future();
+      });
+    }
+
+    private void taken() {
+      inFlight++;
+    }
+
+    private void answered() {
+      inFlight--;
+      if (inFlight == 0 && drained != null) {
+        drained.tryComplete();
+      }
+    }
   }
 }

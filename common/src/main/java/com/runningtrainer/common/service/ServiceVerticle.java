@@ -13,9 +13,12 @@ import com.runningtrainer.common.http.ServiceHttp;
 import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.RedisAPI;
+import io.vertx.serviceproxy.ServiceBinder;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * The shape every service's verticle has: migrate its schema, open its pool and its Redis
  * client, build the service ({@link #build}), then serve the contract's operations over HTTP
  * and on the event bus address {@code <name>.api}, with bearer tokens verified against auth's
- * keys and the revocation list. Stopping lets in-flight requests finish, then closes the clients.
+ * keys and the revocation list. Stopping takes the service off its address and lets in-flight
+ * requests, HTTP and event bus, finish, then closes the clients.
  */
 public abstract class ServiceVerticle extends VerticleBase {
 
@@ -39,6 +43,8 @@ public abstract class ServiceVerticle extends VerticleBase {
   private RedisAPI redis;
   private Revocations revocations;
   private HttpServer server;
+  private ApiEventBus.Binding bus;
+  private final List<MessageConsumer<JsonObject>> proxies = new ArrayList<>();
 
   protected ServiceVerticle(String name, int defaultPort, Config config) {
     this.name = name;
@@ -52,6 +58,14 @@ public abstract class ServiceVerticle extends VerticleBase {
    * says what to serve.
    */
   protected abstract Future<Served> build(Pool pool, Revocations revocations);
+
+  /**
+   * Binds the business API on the event bus at {@code address}, for service proxies of other
+   * services; taken off the bus first when the verticle stops, like {@code <name>.api}.
+   */
+  protected <T> void bindService(String address, Class<T> type, T service) {
+    proxies.add(new ServiceBinder(vertx).setAddress(address).register(type, service));
+  }
 
   /** Releases what {@link #build} opened beside the pool and Redis. */
   protected Future<?> release() {
@@ -80,12 +94,21 @@ public abstract class ServiceVerticle extends VerticleBase {
       ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
           checks, settings.requestTimeoutMs(), settings.trustedProxies());
       return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http));
-    }).onSuccess(started -> server = started.resultAt(1));
+    }).onSuccess(started -> {
+      bus = started.resultAt(0);
+      server = started.resultAt(1);
+    });
   }
 
   @Override
   public final Future<?> stop() {
-    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    // Off the event bus first, so that the other nodes of a cluster stop sending here before
+    // the pool closes; both drains share the grace period.
+    List<Future<Void>> offProxies = proxies.stream().map(MessageConsumer::unregister).toList();
+    Future<Void> offApi = bus == null ? Future.succeededFuture() : bus.unbind();
+    Future<?> offBus = Future.join(offApi, Future.join(offProxies)).timeout(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> offHttp = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<?> drained = Future.join(offBus, offHttp);
     return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()))
         .andThen(closed -> {
           if (redis != null) {
