@@ -1,6 +1,7 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
+import com.runningtrainer.auth.coaching.CoachInvitations;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.Accounts;
 import com.runningtrainer.auth.oauth.IdentityRepository;
@@ -70,14 +71,16 @@ public final class AuthVerticle extends ServiceVerticle {
           MailSettings mail = MailSettings.from(config);
           mailer = Mailer.create(vertx, mail);
           EmailTokenRepository emailTokens = new EmailTokenRepository(pool);
-          TokenMails tokenMails = new TokenMails(emailTokens, new Letters(mail), mailer);
+          Letters letters = new Letters(mail);
+          TokenMails tokenMails = new TokenMails(emailTokens, letters, mailer);
           EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
               config.bool("EMAIL_VERIFICATION_REQUIRED", false));
           PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, sessions);
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset));
+              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset,
+              new CoachInvitations(users, letters, mailer)));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
