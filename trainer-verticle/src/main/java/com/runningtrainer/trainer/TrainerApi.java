@@ -40,6 +40,7 @@ public final class TrainerApi {
         Map.entry("getPlanProgress", r -> service.planProgress(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
         Map.entry("listShares", r -> service.listShares(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("createShare", r -> service.createShare(r.userId(), r.bodyAsJson()).map(s -> created("shares", s))),
+        Map.entry("getShare", r -> service.getShare(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
         Map.entry("updateShare", r -> service.updateShare(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
         Map.entry("deleteShare", r -> service.deleteShare(r.userId(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
         Map.entry("listInvitations", r -> service.listInvitations(r.userId(), r.query()).map(ApiResponse::ok)),

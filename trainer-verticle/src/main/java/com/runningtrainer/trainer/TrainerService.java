@@ -69,6 +69,9 @@ public interface TrainerService {
 
   Future<JsonObject> listShares(String athleteId, JsonObject query);
 
+  /** A share of the caller's, as its athlete or as the coach who accepted it. */
+  Future<JsonObject> getShare(String callerId, String shareId);
+
   /** Changes {@code access} and/or {@code share_strava_runs} of a live share of the athlete's. */
   Future<JsonObject> updateShare(String athleteId, String shareId, JsonObject change);
 

@@ -226,6 +226,11 @@ public final class TrainerServiceImpl implements TrainerService {
   }
 
   @Override
+  public Future<JsonObject> getShare(String callerId, String shareId) {
+    return Futures.defer(() -> sharing.find(caller(callerId), id("id", shareId)));
+  }
+
+  @Override
   public Future<JsonObject> updateShare(String athleteId, String shareId, JsonObject change) {
     return Futures.defer(() -> sharing.change(caller(athleteId), id("id", shareId), change.getString("access"),
         change.getBoolean("share_strava_runs")));

@@ -56,6 +56,21 @@ class ShareApiTest {
   }
 
   @Test
+  void theAthleteAndTheAcceptingCoachReadTheShareWhereItsLocationSays() {
+    Person athlete = platform.person();
+    Person coach = platform.coach();
+    var invited = platform.trainer.post("/api/v1/shares", athlete.token(), invitation(coach.email(), "read"));
+    String location = invited.getHeader("Location");
+    assertProblem(platform.trainer.get(location, coach.token()), 404);
+
+    platform.trainer.post(accept(invited.bodyAsJsonObject()), coach.token(), null);
+
+    assertThat(platform.trainer.get(location, athlete.token()).bodyAsJsonObject().getString("status")).isEqualTo("active");
+    assertThat(platform.trainer.get(location, coach.token()).bodyAsJsonObject().getString("status")).isEqualTo("active");
+    assertProblem(platform.trainer.get(location, platform.person().token()), 404);
+  }
+
+  @Test
   void anInvitationToAnUnregisteredEmailAnswersTheSameWay() {
     Person athlete = platform.person();
     Person registered = platform.coach();

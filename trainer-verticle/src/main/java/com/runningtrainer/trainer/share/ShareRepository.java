@@ -30,6 +30,8 @@ public final class ShareRepository {
       "SELECT count(*) AS total FROM shares WHERE athlete_id = $1",
       ShareRepository::toJson);
 
+  private static final String FIND = "SELECT " + COLUMNS + " FROM shares WHERE id = $1 AND (athlete_id = $2 OR coach_id = $2)";
+
   private static final String UPDATE = "UPDATE shares SET access = coalesce($3, access), "
       + "share_strava_runs = coalesce($4, share_strava_runs), updated_at = now() "
       + "WHERE id = $1 AND athlete_id = $2 AND " + LIVE + " RETURNING " + COLUMNS;
@@ -100,6 +102,11 @@ public final class ShareRepository {
   /** Every share the athlete made, revoked ones too, newest first. */
   public Future<JsonObject> pageOfAthlete(UUID athlete, Page page) {
     return ATHLETES_SHARES.fetch(pool, Tuple.of(athlete), page);
+  }
+
+  /** The share, when the caller is its athlete or the coach who accepted it; null otherwise. */
+  public Future<JsonObject> find(UUID caller, UUID id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, ShareRepository::toJson));
   }
 
   /** The live share as changed; null when the athlete has no such live share. Null fields stay as they are. */

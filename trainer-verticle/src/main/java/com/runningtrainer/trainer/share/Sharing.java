@@ -39,7 +39,7 @@ public final class Sharing {
    * and inviting oneself cannot be told: accepting refuses it then, since nobody coaches themselves.
    */
   public Future<JsonObject> invite(UUID athlete, ShareFields share) {
-    return identities.contact(athlete).map(JsonObject::copy).otherwise((JsonObject) null).compose(me -> {
+    return identities.contact(athlete).otherwise((JsonObject) null).compose(me -> {
       if (me != null && share.coachEmail().equals(me.getString("email"))) {
         return Future.failedFuture(Failures.unprocessable("coach_email", "is your own: invite another person"));
       }
@@ -63,6 +63,15 @@ public final class Sharing {
 
   public Future<JsonObject> listOfAthlete(UUID athlete, Page page) {
     return shares.pageOfAthlete(athlete, page);
+  }
+
+  public Future<JsonObject> find(UUID caller, UUID id) {
+    return shares.find(caller, id).map(share -> {
+      if (share == null) {
+        throw Failures.notFound("share");
+      }
+      return share;
+    });
   }
 
   public Future<JsonObject> change(UUID athlete, UUID id, String access, Boolean shareStravaRuns) {
