@@ -17,8 +17,12 @@ import java.util.List;
 public interface AuthService {
 
   /**
-   * Creates an account: {@code email}, {@code password}, optional {@code display_name}; then
-   * mails a link that verifies the email. Throttled per email and per client IP.
+   * Registers {@code email} with {@code password} and optional {@code display_name}: a new email
+   * gets an account and a mail with a link that verifies it; a taken one is left as it is and
+   * gets a mail saying that someone tried. Answers {@code email}, {@code status} and
+   * {@code detail}, the same either way and after the same Argon2 hash, so that neither the
+   * answer nor its timing tells whether the email has an account. Throttled per email and per
+   * client IP.
    *
    * @param client {@code ip} and {@code user_agent} of the caller
    */

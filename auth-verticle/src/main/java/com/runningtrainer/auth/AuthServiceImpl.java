@@ -6,6 +6,7 @@ import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.throttle.AuthThrottle;
@@ -19,14 +20,11 @@ import com.runningtrainer.common.api.Page;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import java.util.List;
 import java.util.Locale;
 
 /** Registration, logins with a password or an OAuth2 provider, sessions, the email flows and the caller's account. */
 public final class AuthServiceImpl implements AuthService {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final UserRepository users;
   private final Passwords passwords;
@@ -38,12 +36,14 @@ public final class AuthServiceImpl implements AuthService {
   private final OAuthLogins oauth;
   private final EmailVerification verification;
   private final PasswordReset reset;
+  private final TakenEmailNotice takenEmail;
   private final CoachInvitations coaching;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
       Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth,
-      EmailVerification verification, PasswordReset reset, CoachInvitations coaching) {
+      EmailVerification verification, PasswordReset reset, TakenEmailNotice takenEmail,
+      CoachInvitations coaching) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -57,6 +57,7 @@ public final class AuthServiceImpl implements AuthService {
     this.oauth = parts.oauth();
     this.verification = parts.verification();
     this.reset = parts.reset();
+    this.takenEmail = parts.takenEmail();
     this.coaching = parts.coaching();
   }
 
@@ -68,12 +69,25 @@ public final class AuthServiceImpl implements AuthService {
           policy.check(given.password());
           return given;
         })
+        // Hashed even when the email turns out taken, so that the answer takes as long either way.
         .compose(given -> passwords.hash(given.password())
-            .compose(hash -> users.insert(given.email(), hash, registration.getString("display_name"))))
-        .onSuccess(verification::welcome)
-        .recover(failure -> Future.failedFuture(isDuplicate(failure)
-            ? Failures.conflict("an account with this email already exists")
-            : failure));
+            .compose(hash -> users.insertUnlessTaken(given.email(), hash, registration.getString("display_name")))
+            .map(created -> {
+              if (created == null) {
+                takenEmail.send(given.email());
+              } else {
+                verification.welcome(created);
+              }
+              return verificationSent(given.email());
+            }));
+  }
+
+  /** The answer to every registration admitted, whether the email was new or taken. */
+  private static JsonObject verificationSent(String email) {
+    return new JsonObject()
+        .put("email", email)
+        .put("status", "verification_sent")
+        .put("detail", "Check your mail to confirm your address.");
   }
 
   @Override
@@ -216,9 +230,5 @@ public final class AuthServiceImpl implements AuthService {
   /** The caller's IP; null when a service calls without one, and only per-account limits apply. */
   private static String ip(JsonObject client) {
     return client == null ? null : client.getString("ip");
-  }
-
-  private static boolean isDuplicate(Throwable failure) {
-    return failure instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
   }
 }

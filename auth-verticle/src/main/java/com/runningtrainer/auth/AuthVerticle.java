@@ -15,6 +15,7 @@ import com.runningtrainer.auth.email.Letters;
 import com.runningtrainer.auth.email.MailSettings;
 import com.runningtrainer.auth.email.Mailer;
 import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.email.TokenMails;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.SessionRepository;
@@ -80,7 +81,7 @@ public final class AuthVerticle extends ServiceVerticle {
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset,
-              new CoachInvitations(users, letters, mailer)));
+              new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
           new ServiceBinder(vertx).setAddress(SERVICE_ADDRESS).register(AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());

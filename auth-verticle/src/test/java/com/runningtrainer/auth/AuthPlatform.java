@@ -161,13 +161,27 @@ final class AuthPlatform implements AutoCloseable {
         new JsonObject().put("token", mailedToken).put("password", password));
   }
 
-  /** Registers a new user; their account as answered. */
+  /**
+   * Registers a new user; their {@code id} and {@code email}, read from the database, since the
+   * answer to a registration names no account.
+   */
   JsonObject newUser(String email) {
     HttpResponse<Buffer> registered = register(credentials(email, PASSWORD));
-    if (registered.statusCode() != 201) {
+    if (registered.statusCode() != 202) {
       throw new IllegalStateException("cannot register " + email + ": " + registered.bodyAsString());
     }
-    return registered.bodyAsJsonObject();
+    return accountOf(email);
+  }
+
+  /** The stored account of an email: its {@code id} and {@code email}. */
+  JsonObject accountOf(String email) {
+    return query("SELECT id::text, email FROM auth.users WHERE email = ?", email,
+        rows -> new JsonObject().put("id", rows.getString(1)).put("email", rows.getString(2)));
+  }
+
+  /** How many accounts have this email: 0 or 1. */
+  int accountsWith(String email) {
+    return count("SELECT count(*) FROM auth.users WHERE email = ?", email);
   }
 
   /** Logs a registered user in; their bearer token. */

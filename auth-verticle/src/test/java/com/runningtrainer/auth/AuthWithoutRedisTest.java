@@ -43,7 +43,7 @@ class AuthWithoutRedisTest {
     HttpResponse<Buffer> registered = platform.register(credentials(email, PASSWORD));
     HttpResponse<Buffer> loggedIn = platform.login(email, PASSWORD);
 
-    assertThat(registered.statusCode()).isEqualTo(201);
+    assertThat(registered.statusCode()).isEqualTo(202);
     assertThat(loggedIn.statusCode()).isEqualTo(200);
     assertThat(loggedIn.bodyAsJsonObject().getString("access_token")).isNotBlank();
   }
@@ -65,7 +65,7 @@ class AuthWithoutRedisTest {
     for (int attempt = 1; attempt <= 3; attempt++) {
       HttpResponse<Buffer> response = platform.register(credentials(newEmail(), PASSWORD));
 
-      assertThat(response.statusCode()).as("registration %d", attempt).isEqualTo(201);
+      assertThat(response.statusCode()).as("registration %d", attempt).isEqualTo(202);
     }
   }
 

@@ -77,8 +77,8 @@ class CoachContactTest {
   @Test
   void anInvitationIsMailedToTheCoachFromTheAthlete() {
     String athleteEmail = newEmail();
-    String athlete = platform.register(AuthPlatform.credentials(athleteEmail, AuthPlatform.PASSWORD)
-        .put("display_name", "Ann Runner")).bodyAsJsonObject().getString("id");
+    platform.register(AuthPlatform.credentials(athleteEmail, AuthPlatform.PASSWORD).put("display_name", "Ann Runner"));
+    String athlete = platform.accountOf(athleteEmail).getString("id");
     String coachEmail = newEmail();
 
     proxy.sendCoachInvitation(athlete, coachEmail, "read_write").await();

@@ -185,7 +185,8 @@ class GoogleLoginTest {
 
     assertThat(me.getString("id")).isNotBlank();
     assertThat(me.getValue("email")).isNull();
-    assertThat(platform.register(AuthPlatform.credentials(email, PASSWORD)).statusCode()).isEqualTo(201);
+    assertThat(platform.register(AuthPlatform.credentials(email, PASSWORD)).statusCode()).isEqualTo(202);
+    assertThat(platform.login(email, PASSWORD).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -75,14 +76,23 @@ final class Inbox implements BeforeAllCallback, AfterAllCallback {
    * tell them apart by their page, not by their order.
    */
   List<Received> awaitMails(String address, String page, int count) {
+    return awaitMails(address, mail -> mail.link().startsWith(PUBLIC_BASE_URL + page + "?"), "linking to " + page, count);
+  }
+
+  /** Waits for the first mail to the address whose subject contains these words. */
+  Received awaitMailAbout(String address, String subjectWords) {
+    return awaitMails(address, mail -> mail.subject().contains(subjectWords), "about " + subjectWords, 1).get(0);
+  }
+
+  private List<Received> awaitMails(String address, Predicate<Received> kind, String described, int count) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    List<Received> received = mailsTo(address, page);
+    List<Received> received = mailsTo(address, kind);
     while (received.size() < count && System.nanoTime() < deadline) {
       sleep();
-      received = mailsTo(address, page);
+      received = mailsTo(address, kind);
     }
     if (received.size() < count) {
-      throw new AssertionError("expected " + count + " mail(s) to " + address + " linking to " + page + " within "
+      throw new AssertionError("expected " + count + " mail(s) to " + address + " " + described + " within "
           + PATIENCE + ", got " + received.size());
     }
     return received;
@@ -105,8 +115,8 @@ final class Inbox implements BeforeAllCallback, AfterAllCallback {
     return received;
   }
 
-  private List<Received> mailsTo(String address, String page) {
-    return mailsTo(address).stream().filter(mail -> mail.link().startsWith(PUBLIC_BASE_URL + page + "?")).toList();
+  private List<Received> mailsTo(String address, Predicate<Received> kind) {
+    return mailsTo(address).stream().filter(kind).toList();
   }
 
   private static void sleep() {

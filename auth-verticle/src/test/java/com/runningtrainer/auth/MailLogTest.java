@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import static com.runningtrainer.auth.AuthPlatform.credentials;
 import static com.runningtrainer.auth.AuthPlatform.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 /** With no SMTP_HOST (a local run), mails are written to the log, so that their links can still be followed. */
 class MailLogTest {
 
+  private static final String PASSWORD_TRIED = "another password 42";
   private static final Pattern VERIFY_LINK = Pattern.compile("http://localhost:8004/verify-email\\?token=([A-Za-z0-9_-]+)");
 
   private static final Captured CAPTURED = new Captured();
@@ -74,6 +76,19 @@ class MailLogTest {
     assertThat(platform.verifyEmail(link.group(1)).statusCode()).isEqualTo(204);
   }
 
+  @Test
+  void theNoticeToTheOwnerOfATakenEmailIsLoggedWithoutThePasswordTriedOrAToken() {
+    String email = newEmail();
+    platform.newUser(email);
+
+    platform.register(credentials(email, PASSWORD_TRIED));
+
+    ILoggingEvent logged = awaitLineAbout(email, "Someone tried");
+    assertThat(logged.getLevel()).isEqualTo(Level.INFO);
+    assertThat(logged.getFormattedMessage()).contains("http://localhost:8004/reset-password").doesNotContain("token");
+    assertThat(CAPTURED.events).noneMatch(event -> event.getFormattedMessage().contains(PASSWORD_TRIED));
+  }
+
   /** Logback's logger; SLF4J hands out stand-ins while another test class is still initialising it. */
   private static Logger logbackLogger(Class<?> owner) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -84,17 +99,21 @@ class MailLogTest {
   }
 
   private static ILoggingEvent awaitLineAbout(String email) {
+    return awaitLineAbout(email, "");
+  }
+
+  private static ILoggingEvent awaitLineAbout(String email, String words) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       Optional<ILoggingEvent> line = CAPTURED.events.stream()
-          .filter(event -> event.getFormattedMessage().contains(email))
+          .filter(event -> event.getFormattedMessage().contains(email) && event.getFormattedMessage().contains(words))
           .findFirst();
       if (line.isPresent()) {
         return line.get();
       }
       pause();
     }
-    throw new AssertionError("no mail to " + email + " in the log");
+    throw new AssertionError("no mail to " + email + " with \"" + words + "\" in the log");
   }
 
   private static void pause() {

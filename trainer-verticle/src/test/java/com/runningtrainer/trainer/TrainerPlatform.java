@@ -94,9 +94,9 @@ final class TrainerPlatform implements AutoCloseable {
   Person person() {
     String email = "runner-" + UUID.randomUUID() + "@example.com";
     JsonObject credentials = new JsonObject().put("email", email).put("password", "correct horse battery");
-    String id = auth.post("/api/v1/auth/register", null, credentials).bodyAsJsonObject().getString("id");
+    auth.post("/api/v1/auth/register", null, credentials);
     String token = auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
-    return new Person(id, email, token);
+    return new Person(auth.get("/api/v1/auth/me", token).bodyAsJsonObject().getString("id"), email, token);
   }
 
   /** A new user with a verified email and the coach role granted by an admin, as a real coach comes to be. */

@@ -55,6 +55,24 @@ public final class Letters {
         """.formatted(who, rights, baseUrl));
   }
 
+  /**
+   * To the owner of a registered address that someone tried to register with: no token, since
+   * nobody asked for one; the link is the page where a reset link is asked for.
+   */
+  public Mail registrationAttempt(String to) {
+    return new Mail(from, to, "Someone tried to open a Running Trainer account with your address", """
+        Someone (perhaps you) tried to open a Running Trainer account with this email address.
+        It has an account already, so nothing was changed: your account and your password stay
+        as they are.
+
+        If it was you and you have forgotten your password, ask for a link to choose a new one:
+
+        %s/reset-password
+
+        If it was not you, ignore this mail.
+        """.formatted(baseUrl));
+  }
+
   public Mail passwordReset(String to, String token) {
     return new Mail(from, to, "Reset your Running Trainer password", """
         Someone (we hope you) asked to reset the password of your Running Trainer account.

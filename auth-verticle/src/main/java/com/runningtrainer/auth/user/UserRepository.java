@@ -19,8 +19,9 @@ public final class UserRepository {
   private static final String COLUMNS = "id, email, display_name, roles, email_verified_at, created_at, "
       + "disabled_at IS NOT NULL AS disabled";
 
-  private static final String INSERT = "INSERT INTO users (id, email, password_hash, display_name) "
-      + "VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
+  // A taken email inserts nothing and returns no row: no failure, and no error in PostgreSQL's log.
+  private static final String INSERT_UNLESS_TAKEN = "INSERT INTO users (id, email, password_hash, display_name) "
+      + "VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING RETURNING " + COLUMNS;
 
   private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
 
@@ -64,9 +65,9 @@ public final class UserRepository {
     this.pool = pool;
   }
 
-  /** The user created; fails with a unique violation when the email is taken. */
-  public Future<JsonObject> insert(String email, String passwordHash, String displayName) {
-    return pool.preparedQuery(INSERT)
+  /** The user created, or null when the email is taken: then the account of that email stays as it is. */
+  public Future<JsonObject> insertUnlessTaken(String email, String passwordHash, String displayName) {
+    return pool.preparedQuery(INSERT_UNLESS_TAKEN)
         .execute(Tuple.of(UUID.randomUUID(), email, passwordHash, displayName))
         .map(rows -> Rows.first(rows, UserRepository::toJson));
   }

@@ -21,6 +21,11 @@ public record ApiResponse(int status, JsonObject headers, Object body) {
     return new ApiResponse(202, new JsonObject(), null);
   }
 
+  /** Taken on, to be finished after the answer, with a body that says what happens next. */
+  public static ApiResponse accepted(Object body) {
+    return new ApiResponse(202, new JsonObject(), body);
+  }
+
   public static ApiResponse noContent() {
     return new ApiResponse(204, new JsonObject(), null);
   }
