@@ -3,7 +3,9 @@ package com.runningtrainer.auth;
 import io.vertx.codegen.annotations.ProxyGen;
 import io.vertx.codegen.annotations.VertxGen;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The auth business API, also reachable as a proxy on the event bus address
@@ -102,6 +104,23 @@ public interface AuthService {
    * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
    */
   Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client);
+
+  /**
+   * The account of a user id as it is now, not as a token says: {@code id}, {@code email},
+   * {@code display_name}, {@code roles}, {@code email_verified}, {@code disabled}. 404 when there
+   * is none. For other services (the trainer's coach sharing); not served over HTTP.
+   */
+  Future<JsonObject> contact(String userId);
+
+  /** {@code id}, {@code email} and {@code display_name} of each account among these ids; others left out. */
+  Future<JsonArray> contacts(List<String> userIds);
+
+  /**
+   * Mails {@code coachEmail} an invitation to coach the athlete with {@code read} or
+   * {@code read_write} access. Succeeds once the mail is handed on, whether or not the address
+   * has an account; a mail that fails to go out is logged. 404 when the athlete has no account.
+   */
+  Future<Void> sendCoachInvitation(String athleteId, String coachEmail, String access);
 
   /** The public keys that verify access tokens. */
   Future<JsonObject> jwks();

@@ -1,6 +1,7 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
+import com.runningtrainer.auth.coaching.CoachInvitations;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.email.EmailVerification;
@@ -17,7 +18,9 @@ import com.runningtrainer.common.api.Futures;
 import com.runningtrainer.common.api.Inputs;
 import com.runningtrainer.common.api.Page;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Locale;
 
 /** Registration, logins with a password or an OAuth2 provider, sessions, the email flows and the caller's account. */
@@ -34,11 +37,13 @@ public final class AuthServiceImpl implements AuthService {
   private final EmailVerification verification;
   private final PasswordReset reset;
   private final TakenEmailNotice takenEmail;
+  private final CoachInvitations coaching;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
       Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth,
-      EmailVerification verification, PasswordReset reset, TakenEmailNotice takenEmail) {
+      EmailVerification verification, PasswordReset reset, TakenEmailNotice takenEmail,
+      CoachInvitations coaching) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -53,6 +58,7 @@ public final class AuthServiceImpl implements AuthService {
     this.verification = parts.verification();
     this.reset = parts.reset();
     this.takenEmail = parts.takenEmail();
+    this.coaching = parts.coaching();
   }
 
   @Override
@@ -199,6 +205,21 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client) {
     return oauth.finish(provider, callback, client);
+  }
+
+  @Override
+  public Future<JsonObject> contact(String userId) {
+    return Futures.defer(() -> coaching.contact(userId));
+  }
+
+  @Override
+  public Future<JsonArray> contacts(List<String> userIds) {
+    return Futures.defer(() -> coaching.contacts(userIds));
+  }
+
+  @Override
+  public Future<Void> sendCoachInvitation(String athleteId, String coachEmail, String access) {
+    return Futures.defer(() -> coaching.invite(athleteId, coachEmail, access));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
+import com.runningtrainer.auth.coaching.CoachInvitations;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.Accounts;
 import com.runningtrainer.auth.oauth.IdentityRepository;
@@ -79,7 +80,7 @@ public final class AuthVerticle extends ServiceVerticle {
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset,
-              new TakenEmailNotice(letters, mailer)));
+              new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
           bindService(SERVICE_ADDRESS, AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());

@@ -1,6 +1,7 @@
 package com.runningtrainer.trainer;
 
 import com.runningtrainer.common.api.ApiHandler;
+import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -17,13 +18,14 @@ public final class TrainerApi {
   public Map<String, ApiHandler> operations() {
     return Map.ofEntries(
         Map.entry("listPlans", r -> service.listPlans(r.userId(), r.query()).map(ApiResponse::ok)),
-        Map.entry("createPlan", r -> service.createPlan(r.userId(), r.bodyAsJson()).map(p -> created("plans", p))),
+        Map.entry("createPlan",
+            r -> service.createPlan(r.userId(), athlete(r), r.bodyAsJson()).map(p -> created("plans", p))),
         Map.entry("getPlan", r -> service.getPlan(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
         Map.entry("updatePlan", r -> service.updatePlan(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
         Map.entry("deletePlan", r -> service.deletePlan(r.userId(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
         Map.entry("listWorkouts", r -> service.listWorkouts(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("createWorkout",
-            r -> service.createWorkout(r.userId(), r.bodyAsJson()).map(w -> created("workouts", w))),
+            r -> service.createWorkout(r.userId(), athlete(r), r.bodyAsJson()).map(w -> created("workouts", w))),
         Map.entry("getWorkout", r -> service.getWorkout(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
         Map.entry("updateWorkout",
             r -> service.updateWorkout(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
@@ -35,7 +37,21 @@ public final class TrainerApi {
         Map.entry("updateRun", r -> service.updateRun(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
         Map.entry("deleteRun", r -> service.deleteRun(r.userId(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
         Map.entry("getSummary", r -> service.summary(r.userId(), r.query()).map(ApiResponse::ok)),
-        Map.entry("getPlanProgress", r -> service.planProgress(r.userId(), r.pathParam("id")).map(ApiResponse::ok)));
+        Map.entry("getPlanProgress", r -> service.planProgress(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
+        Map.entry("listShares", r -> service.listShares(r.userId(), r.query()).map(ApiResponse::ok)),
+        Map.entry("createShare", r -> service.createShare(r.userId(), r.bodyAsJson()).map(s -> created("shares", s))),
+        Map.entry("getShare", r -> service.getShare(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
+        Map.entry("updateShare", r -> service.updateShare(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
+        Map.entry("deleteShare", r -> service.deleteShare(r.userId(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("listInvitations", r -> service.listInvitations(r.userId(), r.query()).map(ApiResponse::ok)),
+        Map.entry("acceptInvitation",
+            r -> service.acceptInvitation(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
+        Map.entry("listAthletes", r -> service.listAthletes(r.userId(), r.query()).map(ApiResponse::ok)));
+  }
+
+  /** The athlete a coach acts for, from the {@code athlete_id} query parameter; null for the caller's own. */
+  private static String athlete(ApiRequest request) {
+    return request.query().getString("athlete_id");
   }
 
   private static ApiResponse created(String collection, JsonObject resource) {

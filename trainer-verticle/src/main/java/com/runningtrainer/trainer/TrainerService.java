@@ -7,49 +7,80 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The trainer's business API, and the only way other services reach it (as a proxy on the
- * event bus address {@code trainer.service}). Every method acts for one owner, the user id
- * first: another owner's plan, workout or run is absent. Failures are
- * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status.
- * Bodies, queries and answers are the JSON of {@code openapi/trainer.yaml}.
+ * event bus address {@code trainer.service}). Every method acts for one caller, the user id
+ * first: on their own plans, workouts and runs, or on those of an athlete who shares them with
+ * the caller as their coach (lists and creates take {@code athlete_id}). Anything else is
+ * absent (404); a share that does not allow a change answers 403. Failures are
+ * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status. Bodies,
+ * queries and answers are the JSON of {@code openapi/trainer.yaml}.
  */
 @VertxGen
 @ProxyGen
 public interface TrainerService {
 
-  Future<JsonObject> createPlan(String ownerId, JsonObject plan);
+  /** @param athleteId whose plan it is: a read-write sharing athlete's, or the caller's when null */
+  Future<JsonObject> createPlan(String callerId, String athleteId, JsonObject plan);
 
-  Future<JsonObject> listPlans(String ownerId, JsonObject query);
+  Future<JsonObject> listPlans(String callerId, JsonObject query);
 
-  Future<JsonObject> getPlan(String ownerId, String planId);
+  Future<JsonObject> getPlan(String callerId, String planId);
 
-  Future<JsonObject> updatePlan(String ownerId, String planId, JsonObject plan);
+  Future<JsonObject> updatePlan(String callerId, String planId, JsonObject plan);
 
-  /** Deletes the plan and its workouts; runs linked to them are kept, unlinked. */
-  Future<Void> deletePlan(String ownerId, String planId);
+  /** Deletes the plan and its workouts; runs linked to them are kept, unlinked. The athlete's alone. */
+  Future<Void> deletePlan(String callerId, String planId);
 
-  Future<JsonObject> createWorkout(String ownerId, JsonObject workout);
+  /** @param athleteId whose workout it is: a read-write sharing athlete's, or the caller's when null */
+  Future<JsonObject> createWorkout(String callerId, String athleteId, JsonObject workout);
 
-  Future<JsonObject> listWorkouts(String ownerId, JsonObject query);
+  Future<JsonObject> listWorkouts(String callerId, JsonObject query);
 
-  Future<JsonObject> getWorkout(String ownerId, String workoutId);
+  Future<JsonObject> getWorkout(String callerId, String workoutId);
 
-  Future<JsonObject> updateWorkout(String ownerId, String workoutId, JsonObject workout);
+  Future<JsonObject> updateWorkout(String callerId, String workoutId, JsonObject workout);
 
-  Future<Void> deleteWorkout(String ownerId, String workoutId);
+  Future<Void> deleteWorkout(String callerId, String workoutId);
 
-  Future<JsonObject> createRun(String ownerId, JsonObject run);
+  /** Records a run of the caller's own; nobody records runs for another. */
+  Future<JsonObject> createRun(String callerId, JsonObject run);
 
-  Future<JsonObject> listRuns(String ownerId, JsonObject query);
+  /**
+   * Records a run imported from Strava for its owner: {@code strava_activity_id} beside the
+   * fields of a run. Importing an activity again answers the run imported the first time.
+   */
+  Future<JsonObject> importRun(String ownerId, JsonObject run);
 
-  Future<JsonObject> getRun(String ownerId, String runId);
+  Future<JsonObject> listRuns(String callerId, JsonObject query);
 
-  Future<JsonObject> updateRun(String ownerId, String runId, JsonObject run);
+  Future<JsonObject> getRun(String callerId, String runId);
 
-  Future<Void> deleteRun(String ownerId, String runId);
+  Future<JsonObject> updateRun(String callerId, String runId, JsonObject run);
 
-  /** Totals, weeks and workout types of the owner's runs in an optional {@code from}/{@code to} range. */
-  Future<JsonObject> summary(String ownerId, JsonObject query);
+  Future<Void> deleteRun(String callerId, String runId);
+
+  /** Totals, weeks and workout types of the runs in an optional {@code from}/{@code to} range. */
+  Future<JsonObject> summary(String callerId, JsonObject query);
 
   /** Completed, missed and upcoming workouts of one plan, as of today (UTC). */
-  Future<JsonObject> planProgress(String ownerId, String planId);
+  Future<JsonObject> planProgress(String callerId, String planId);
+
+  /** Invites a coach by email: {@code coach_email}, {@code access}, {@code share_strava_runs}. */
+  Future<JsonObject> createShare(String athleteId, JsonObject share);
+
+  Future<JsonObject> listShares(String athleteId, JsonObject query);
+
+  /** A share of the caller's, as its athlete or as the coach who accepted it. */
+  Future<JsonObject> getShare(String callerId, String shareId);
+
+  /** Changes {@code access} and/or {@code share_strava_runs} of a live share of the athlete's. */
+  Future<JsonObject> updateShare(String athleteId, String shareId, JsonObject change);
+
+  /** Revokes a share: the athlete's, pending or active, or one the caller coaches under. */
+  Future<Void> deleteShare(String callerId, String shareId);
+
+  Future<JsonObject> listInvitations(String callerId, JsonObject query);
+
+  Future<JsonObject> acceptInvitation(String callerId, String shareId);
+
+  Future<JsonObject> listAthletes(String coachId, JsonObject query);
 }

@@ -70,7 +70,7 @@ class EventBusApiTest {
     TrainerService proxy = new ServiceProxyBuilder(platform.vertx).setAddress(TrainerVerticle.SERVICE_ADDRESS)
         .setOptions(new DeliveryOptions().setSendTimeout(5_000)).build(TrainerService.class);
     String owner = UUID.randomUUID().toString();
-    JsonObject plan = proxy.createPlan(owner, new JsonObject().put("name", "Proxy").put("start_date", "2026-01-05")
+    JsonObject plan = proxy.createPlan(owner, null, new JsonObject().put("name", "Proxy").put("start_date", "2026-01-05")
         .put("end_date", "2026-02-01")).await();
 
     assertThat(proxy.getPlan(owner, plan.getString("id")).await().getString("name")).isEqualTo("Proxy");

@@ -1,14 +1,25 @@
 package com.runningtrainer.trainer;
 
 import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.auth.admin.AdminBootstrap;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
 import com.runningtrainer.testsupport.TestRedis;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryContext;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.serviceproxy.ServiceProxyBuilder;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +34,7 @@ final class TrainerPlatform implements AutoCloseable {
   final String databaseUrl;
   final TestHttp trainer;
   final TestHttp auth;
+  private String admin;
 
   private TrainerPlatform(Vertx vertx, Config config, String databaseUrl, TestHttp trainer, TestHttp auth) {
     this.vertx = vertx;
@@ -72,6 +84,112 @@ final class TrainerPlatform implements AutoCloseable {
     JsonObject credentials = new JsonObject().put("email", email).put("password", "correct horse battery");
     auth.post("/api/v1/auth/register", null, credentials);
     return auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
+  }
+
+  /** A registered, logged-in user: their id, email and bearer token. */
+  record Person(String id, String email, String token) {
+  }
+
+  /** Registers a new user and logs them in. */
+  Person person() {
+    String email = "runner-" + UUID.randomUUID() + "@example.com";
+    JsonObject credentials = new JsonObject().put("email", email).put("password", "correct horse battery");
+    auth.post("/api/v1/auth/register", null, credentials);
+    String token = auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
+    return new Person(auth.get("/api/v1/auth/me", token).bodyAsJsonObject().getString("id"), email, token);
+  }
+
+  /** A new user with a verified email and the coach role granted by an admin, as a real coach comes to be. */
+  Person coach() {
+    Person coach = person();
+    verifyEmail(coach);
+    grantCoach(coach);
+    return coach;
+  }
+
+  /**
+   * Marks the user's email verified in auth's schema, as following the mailed link would: the
+   * link's token never leaves auth, and the mail flow has tests of its own in auth.
+   */
+  void verifyEmail(Person person) {
+    try (Connection connection = jdbc();
+        PreparedStatement statement = connection.prepareStatement(
+            "UPDATE auth.users SET email_verified_at = now() WHERE id = ?::uuid")) {
+      statement.setString(1, person.id());
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Grants the coach role through auth's admin API, with an admin made as the launcher makes the first one. */
+  void grantCoach(Person person) {
+    var response = auth.put("/api/v1/auth/admin/users/" + person.id() + "/roles/coach", admin(), null);
+    if (response.statusCode() != 204) {
+      throw new AssertionError("granting coach answered " + response.statusCode() + ": " + response.bodyAsString());
+    }
+  }
+
+  void removeCoach(Person person) {
+    auth.delete("/api/v1/auth/admin/users/" + person.id() + "/roles/coach", admin());
+  }
+
+  private synchronized String admin() {
+    if (admin == null) {
+      Person person = person();
+      AdminBootstrap.makeAdmin(vertx, Settings.from(config), person.email()).await();
+      JsonObject credentials = new JsonObject().put("email", person.email()).put("password", "correct horse battery");
+      admin = auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
+    }
+    return admin;
+  }
+
+  /** The athlete invites the coach; the pending share. */
+  JsonObject invite(Person athlete, Person coach, String access, boolean shareStravaRuns) {
+    return create("/api/v1/shares", athlete.token(), new JsonObject().put("coach_email", coach.email())
+        .put("access", access).put("share_strava_runs", shareStravaRuns));
+  }
+
+  /** The athlete invites the coach and the coach accepts; the active share. */
+  JsonObject share(Person athlete, Person coach, String access, boolean shareStravaRuns) {
+    JsonObject invitation = invite(athlete, coach, access, shareStravaRuns);
+    var accepted = trainer.post("/api/v1/coaching/invitations/" + invitation.getString("id") + "/accept", coach.token(), null);
+    if (accepted.statusCode() != 200) {
+      throw new AssertionError("accepting answered " + accepted.statusCode() + ": " + accepted.bodyAsString());
+    }
+    return accepted.bodyAsJsonObject();
+  }
+
+  /** Imports a run from Strava over the event bus, as the strava service will. */
+  JsonObject stravaRun(Person athlete, long activityId, String date, double distanceKm, double durationMinutes) {
+    return trainerService().importRun(athlete.id(), new JsonObject().put("strava_activity_id", activityId)
+        .put("actual_date", date).put("distance_km", distanceKm).put("duration_minutes", durationMinutes)).await();
+  }
+
+  TrainerService trainerService() {
+    return new ServiceProxyBuilder(vertx).setAddress(TrainerVerticle.SERVICE_ADDRESS)
+        .setOptions(new DeliveryOptions().setSendTimeout(5_000)).build(TrainerService.class);
+  }
+
+  /**
+   * Makes auth's service proxy deaf, as an auth service that is down or partitioned away would
+   * be: every message to {@code auth.service} is dropped until the returned handle is closed.
+   * Auth's HTTP port (login, JWKS) keeps working.
+   */
+  AutoCloseable authStopsAnswering() {
+    Handler<DeliveryContext<Object>> deaf = context -> {
+      if (!AuthVerticle.SERVICE_ADDRESS.equals(context.message().address())) {
+        context.next();
+      }
+    };
+    vertx.eventBus().addOutboundInterceptor(deaf);
+    return () -> vertx.eventBus().removeOutboundInterceptor(deaf);
+  }
+
+  private Connection jdbc() throws SQLException {
+    PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
+    String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+    return DriverManager.getConnection(url, options.getUser(), options.getPassword());
   }
 
   /** POSTs a resource that must be created; its JSON. */

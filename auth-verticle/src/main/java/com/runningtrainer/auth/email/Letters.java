@@ -1,5 +1,7 @@
 package com.runningtrainer.auth.email;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * The mails auth sends, each with a link to {@code PUBLIC_BASE_URL} that carries a token in its
  * query: the page there posts the token back to the API.
@@ -32,6 +34,25 @@ public final class Letters {
 
         The link works once, within 24 hours. If you did not open an account, ignore this mail.
         """.formatted(baseUrl, token));
+  }
+
+  /** An athlete's invitation to coach them; {@code athlete} is their account (email, display_name). */
+  public Mail coachInvitation(String to, JsonObject athlete, String access) {
+    String name = athlete.getString("display_name");
+    String email = athlete.getString("email");
+    String who = name == null ? (email == null ? "A runner" : email) : email == null ? name : name + " <" + email + ">";
+    String rights = "read_write".equals(access) ? "read and change their plans and workouts, and read their runs"
+        : "read their plans, workouts and runs";
+    return new Mail(from, to, who + " invites you to coach them on Running Trainer", """
+        %s invites you to coach them on Running Trainer: you would %s.
+
+        To accept, sign in (or open an account) with this email address, verify it, and accept the
+        invitation on this page:
+
+        %s/coaching/invitations
+
+        Accepting takes an account with the coach role. If you do not know this runner, ignore this mail.
+        """.formatted(who, rights, baseUrl));
   }
 
   /**

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** All SQL of users. Emails are stored lower-cased, so lookups are exact. */
@@ -22,6 +24,8 @@ public final class UserRepository {
       + "VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING RETURNING " + COLUMNS;
 
   private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM users WHERE id = $1";
+
+  private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM users WHERE id = ANY ($1)";
 
   private static final String FIND_BY_EMAIL = "SELECT " + COLUMNS + " FROM users WHERE email = $1";
 
@@ -70,6 +74,16 @@ public final class UserRepository {
 
   public Future<JsonObject> findById(UUID id) {
     return pool.preparedQuery(FIND_BY_ID).execute(Tuple.of(id)).map(rows -> Rows.first(rows, UserRepository::toJson));
+  }
+
+  /** The users among these ids, in no particular order; ids of no user are left out. */
+  public Future<List<JsonObject>> findByIds(List<UUID> ids) {
+    return pool.preparedQuery(FIND_BY_IDS).execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .map(rows -> {
+          List<JsonObject> users = new ArrayList<>();
+          rows.forEach(row -> users.add(toJson(row)));
+          return users;
+        });
   }
 
   /** The user of this lower-cased email, or null. */
@@ -136,7 +150,7 @@ public final class UserRepository {
         .put("id", Rows.uuid(row, "id"))
         .put("email", row.getString("email"))
         .put("display_name", row.getString("display_name"))
-        .put("roles", new JsonArray(java.util.List.of(row.getArrayOfStrings("roles"))))
+        .put("roles", new JsonArray(List.of(row.getArrayOfStrings("roles"))))
         .put("email_verified", row.getValue("email_verified_at") != null)
         .put("created_at", Rows.timestamp(row, "created_at"))
         .put("disabled", row.getBoolean("disabled"));

@@ -2,6 +2,7 @@ package com.runningtrainer.trainer.analytics;
 
 import com.runningtrainer.common.api.DateRange;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Training figures computed by PostgreSQL in one query each, grouped with GROUPING SETS so that
- * totals, weeks and workout types come back together without loading a single run.
+ * totals, weeks and workout types come back together without loading a single run. Only runs
+ * the caller sees count: for a coach, runs imported from Strava only when the athlete opted in.
  */
 public final class AnalyticsRepository {
 
@@ -26,15 +28,17 @@ public final class AnalyticsRepository {
       + "max(r.distance_km) AS longest_run_km "
       + "FROM runs r LEFT JOIN workouts w ON w.id = r.workout_id AND w.owner_id = r.owner_id "
       + "WHERE r.owner_id = $1 AND ($2::date IS NULL OR r.actual_date >= $2) AND ($3::date IS NULL OR r.actual_date <= $3) "
+      + "AND " + ShareRepository.runVisibleTo("r", "$4") + " "
       + "GROUP BY GROUPING SETS ((), (" + WEEK + "), (" + TYPE + ")) "
       + "ORDER BY week_start, workout_type";
 
   // Rest days are planned rest: they are never completed, missed or upcoming.
   private static final String PROGRESS = "WITH planned AS ("
       + "SELECT w.scheduled_date, w.distance_km, r.runs, r.distance_km AS actual_km FROM workouts w "
-      + "LEFT JOIN LATERAL (SELECT count(*) AS runs, sum(distance_km) AS distance_km FROM runs "
-      + "WHERE workout_id = w.id AND owner_id = $1) r ON true "
-      + "WHERE w.plan_id = $2 AND w.owner_id = $1 AND w.workout_type <> 'rest') "
+      + "LEFT JOIN LATERAL (SELECT count(*) AS runs, sum(x.distance_km) AS distance_km FROM runs x "
+      + "WHERE x.workout_id = w.id AND x.owner_id = $1 AND " + ShareRepository.runVisibleTo("x", "$4") + ") r ON true "
+      + "WHERE w.plan_id = $2 AND w.owner_id = $1 AND w.workout_type <> 'rest' "
+      + "AND $1 IN " + ShareRepository.ownersReadableBy("$4") + ") "
       + "SELECT GROUPING(date_trunc('week', scheduled_date)) AS by_week, "
       + "date_trunc('week', scheduled_date)::date AS week_start, count(*) AS total_workouts, "
       + "count(*) FILTER (WHERE runs > 0) AS completed_workouts, "
@@ -49,8 +53,9 @@ public final class AnalyticsRepository {
     this.pool = pool;
   }
 
-  public Future<JsonObject> summary(UUID owner, DateRange range) {
-    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, range.from(), range.to())).map(rows -> {
+  /** The owner's runs the caller sees, summed. */
+  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range) {
+    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, range.from(), range.to(), caller)).map(rows -> {
       JsonObject summary = new JsonObject();
       JsonArray weekly = new JsonArray();
       JsonArray byType = new JsonArray();
@@ -70,8 +75,8 @@ public final class AnalyticsRepository {
   }
 
   /** Progress through a plan as of {@code today}; zeros for a plan with no workouts. */
-  public Future<JsonObject> progress(UUID owner, UUID planId, LocalDate today) {
-    return pool.preparedQuery(PROGRESS).execute(Tuple.of(owner, planId, today)).map(rows -> {
+  public Future<JsonObject> progress(UUID caller, UUID owner, UUID planId, LocalDate today) {
+    return pool.preparedQuery(PROGRESS).execute(Tuple.of(owner, planId, today, caller)).map(rows -> {
       JsonObject progress = new JsonObject();
       JsonArray weekly = new JsonArray();
       for (Row row : rows) {

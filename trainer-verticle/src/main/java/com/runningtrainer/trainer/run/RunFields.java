@@ -1,5 +1,6 @@
 package com.runningtrainer.trainer.run;
 
+import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Inputs;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -26,5 +27,31 @@ public record RunFields(
         duration,
         pace != null ? pace : Pace.of(distance, duration),
         body.getString("notes"));
+  }
+
+  /**
+   * A run another service brings (no contract has checked its body): the date, distance and
+   * duration are required, 400 naming the one missing.
+   */
+  public static RunFields imported(JsonObject body) {
+    for (String field : new String[] {"actual_date", "distance_km", "duration_minutes"}) {
+      if (body.getValue(field) == null) {
+        throw Failures.invalid(field, "is required");
+      }
+    }
+    RunFields run = from(body);
+    if (run.distanceKm().signum() <= 0 || run.durationMinutes().signum() <= 0) {
+      throw Failures.invalid("distance_km", "and duration_minutes must be positive");
+    }
+    return run;
+  }
+
+  /** The Strava activity id of an imported run, required and positive. */
+  public static long stravaActivityId(JsonObject body) {
+    Object value = body.getValue("strava_activity_id");
+    if (!(value instanceof Number number) || number.longValue() <= 0 || number.doubleValue() != number.longValue()) {
+      throw Failures.invalid("strava_activity_id", "must be a positive integer");
+    }
+    return number.longValue();
   }
 }

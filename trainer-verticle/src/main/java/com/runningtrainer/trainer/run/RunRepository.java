@@ -3,6 +3,7 @@ package com.runningtrainer.trainer.run;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -10,11 +11,15 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 
-/** All SQL of runs. Every statement is scoped to the owner; a run links only to the owner's workout. */
+/**
+ * All SQL of runs. Reads are scoped to the caller: their own runs, and a sharing athlete's,
+ * leaving out runs imported from Strava unless the athlete opted in. Writes are the owner's
+ * alone: a coach never changes an athlete's runs. A run links only to its owner's workout.
+ */
 public final class RunRepository {
 
-  private static final String COLUMNS =
-      "id, workout_id, actual_date, distance_km, duration_minutes, average_pace, notes, created_at, updated_at";
+  private static final String COLUMNS = "id, owner_id, workout_id, actual_date, distance_km, duration_minutes, "
+      + "average_pace, notes, source, strava_activity_id, created_at, updated_at";
 
   private static final String OWNED_WORKOUT =
       "($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workouts w WHERE w.id = $3 AND w.owner_id = $2))";
@@ -23,14 +28,24 @@ public final class RunRepository {
       + "duration_minutes, average_pace, notes) SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE " + OWNED_WORKOUT
       + " RETURNING " + COLUMNS;
 
-  private static final String FIND = "SELECT " + COLUMNS + " FROM runs WHERE id = $1 AND owner_id = $2";
+  // An activity Strava tells about again is the run imported before: nothing is inserted then.
+  private static final String IMPORT = "INSERT INTO runs (id, owner_id, workout_id, actual_date, distance_km, "
+      + "duration_minutes, average_pace, notes, source, strava_activity_id) "
+      + "SELECT $1, $2, $3, $4, $5, $6, $7, $8, 'strava', $9 WHERE " + OWNED_WORKOUT
+      + " ON CONFLICT (owner_id, strava_activity_id) WHERE strava_activity_id IS NOT NULL DO NOTHING RETURNING " + COLUMNS;
+
+  private static final String FIND_IMPORTED = "SELECT " + COLUMNS + " FROM runs WHERE owner_id = $1 AND strava_activity_id = $2";
+
+  private static final String FIND = "SELECT " + COLUMNS + " FROM runs WHERE id = $1 AND "
+      + ShareRepository.runVisibleTo("runs", "$2");
 
   private static final String FILTER = "WHERE owner_id = $1 AND ($2::date IS NULL OR actual_date >= $2) "
-      + "AND ($3::date IS NULL OR actual_date <= $3) AND ($4::uuid IS NULL OR workout_id = $4) ";
+      + "AND ($3::date IS NULL OR actual_date <= $3) AND ($4::uuid IS NULL OR workout_id = $4) "
+      + "AND " + ShareRepository.runVisibleTo("runs", "$5") + " ";
 
   private static final PagedQuery PAGE = new PagedQuery(
       "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM runs " + FILTER
-          + "ORDER BY actual_date DESC, created_at DESC, id LIMIT $5 OFFSET $6",
+          + "ORDER BY actual_date DESC, created_at DESC, id LIMIT $6 OFFSET $7",
       "SELECT count(*) AS total FROM runs " + FILTER,
       RunRepository::toJson);
 
@@ -52,13 +67,27 @@ public final class RunRepository {
         .map(rows -> Rows.first(rows, RunRepository::toJson));
   }
 
-  /** The owner's run, or null. */
-  public Future<JsonObject> find(UUID owner, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, owner)).map(rows -> Rows.first(rows, RunRepository::toJson));
+  /**
+   * The run imported from this Strava activity: inserted the first time, the one stored since
+   * then; null when it names a workout that is not the owner's.
+   */
+  public Future<JsonObject> importFromStrava(UUID owner, long activityId, RunFields run) {
+    return pool.preparedQuery(IMPORT).execute(params(UUID.randomUUID(), owner, run).addLong(activityId))
+        .compose(rows -> {
+          JsonObject inserted = Rows.first(rows, RunRepository::toJson);
+          return inserted != null ? Future.succeededFuture(inserted) : pool.preparedQuery(FIND_IMPORTED)
+              .execute(Tuple.of(owner, activityId)).map(found -> Rows.first(found, RunRepository::toJson));
+        });
   }
 
-  public Future<JsonObject> page(UUID owner, RunFilter filter, Page page) {
-    return PAGE.fetch(pool, Tuple.of(owner, filter.dates().from(), filter.dates().to(), filter.workoutId()), page);
+  /** The run, when the caller sees it (theirs, or a sharing athlete's as the share allows); null otherwise. */
+  public Future<JsonObject> find(UUID caller, UUID id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /** The owner's runs the caller sees; an empty page when they see none. */
+  public Future<JsonObject> page(UUID caller, UUID owner, RunFilter filter, Page page) {
+    return PAGE.fetch(pool, Tuple.of(owner, filter.dates().from(), filter.dates().to(), filter.workoutId(), caller), page);
   }
 
   /** The run as updated; null when it is not the owner's or names a workout that is not. */
@@ -78,12 +107,15 @@ public final class RunRepository {
   static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", Rows.uuid(row, "id"))
+        .put("owner_id", Rows.uuid(row, "owner_id"))
         .put("workout_id", Rows.uuid(row, "workout_id"))
         .put("actual_date", Rows.date(row, "actual_date"))
         .put("distance_km", Rows.number(row, "distance_km"))
         .put("duration_minutes", Rows.number(row, "duration_minutes"))
         .put("average_pace", Rows.number(row, "average_pace"))
         .put("notes", row.getString("notes"))
+        .put("source", row.getString("source"))
+        .put("strava_activity_id", row.getLong("strava_activity_id"))
         .put("created_at", Rows.timestamp(row, "created_at"))
         .put("updated_at", Rows.timestamp(row, "updated_at"));
   }

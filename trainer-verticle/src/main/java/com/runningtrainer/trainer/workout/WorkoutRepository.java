@@ -3,6 +3,7 @@ package com.runningtrainer.trainer.workout;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -10,38 +11,44 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 
-/** All SQL of workouts. Every statement is scoped to the owner, and to a plan of the owner's. */
+/**
+ * All SQL of workouts. Every statement is scoped to the caller (their own workouts, and a sharing
+ * athlete's: to read; to change, read-write) and keeps a workout in a plan of its owner's.
+ */
 public final class WorkoutRepository {
 
-  private static final String COLUMNS = "id, plan_id, name, workout_type, description, scheduled_date, distance_km, "
+  private static final String COLUMNS = "id, owner_id, plan_id, name, workout_type, description, scheduled_date, distance_km, "
       + "duration_minutes, created_at, updated_at";
 
   // Inserted only into the owner's plan, and only inside the plan's dates.
   private static final String INSERT = "INSERT INTO workouts (id, owner_id, plan_id, name, workout_type, description, "
       + "scheduled_date, distance_km, duration_minutes) "
       + "SELECT $1, $2, p.id, $4, $5, $6, $7, $8, $9 FROM training_plans p "
-      + "WHERE p.id = $3 AND p.owner_id = $2 AND $7 BETWEEN p.start_date AND p.end_date RETURNING " + COLUMNS;
+      + "WHERE p.id = $3 AND p.owner_id = $2 AND $7 BETWEEN p.start_date AND p.end_date "
+      + "AND $2 IN " + ShareRepository.ownersWritableBy("$10") + " RETURNING " + COLUMNS;
 
-  private static final String FIND = "SELECT " + COLUMNS + " FROM workouts WHERE id = $1 AND owner_id = $2";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM workouts WHERE id = $1 AND owner_id IN "
+      + ShareRepository.ownersReadableBy("$2");
 
   private static final String FILTER = "WHERE owner_id = $1 AND ($2::uuid IS NULL OR plan_id = $2) "
       + "AND ($3::date IS NULL OR scheduled_date >= $3) AND ($4::date IS NULL OR scheduled_date <= $4) "
-      + "AND ($5::text IS NULL OR workout_type = $5) ";
+      + "AND ($5::text IS NULL OR workout_type = $5) AND $1 IN " + ShareRepository.ownersReadableBy("$6") + " ";
 
   private static final PagedQuery PAGE = new PagedQuery(
       "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM workouts " + FILTER
-          + "ORDER BY scheduled_date, created_at, id LIMIT $6 OFFSET $7",
+          + "ORDER BY scheduled_date, created_at, id LIMIT $7 OFFSET $8",
       "SELECT count(*) AS total FROM workouts " + FILTER,
       WorkoutRepository::toJson);
 
   private static final String UPDATE = "UPDATE workouts w SET plan_id = p.id, name = $4, workout_type = $5, "
       + "description = $6, scheduled_date = $7, distance_km = $8, duration_minutes = $9, updated_at = now() "
-      + "FROM training_plans p WHERE w.id = $1 AND w.owner_id = $2 AND p.id = $3 AND p.owner_id = $2 "
-      + "AND $7 BETWEEN p.start_date AND p.end_date RETURNING "
-      + "w.id, w.plan_id, w.name, w.workout_type, w.description, w.scheduled_date, w.distance_km, "
+      + "FROM training_plans p WHERE w.id = $1 AND w.owner_id IN " + ShareRepository.ownersWritableBy("$2")
+      + " AND p.id = $3 AND p.owner_id = w.owner_id AND $7 BETWEEN p.start_date AND p.end_date RETURNING "
+      + "w.id, w.owner_id, w.plan_id, w.name, w.workout_type, w.description, w.scheduled_date, w.distance_km, "
       + "w.duration_minutes, w.created_at, w.updated_at";
 
-  private static final String DELETE = "DELETE FROM workouts WHERE id = $1 AND owner_id = $2";
+  private static final String DELETE = "DELETE FROM workouts WHERE id = $1 AND owner_id IN "
+      + ShareRepository.ownersWritableBy("$2");
 
   private final Pool pool;
 
@@ -49,31 +56,39 @@ public final class WorkoutRepository {
     this.pool = pool;
   }
 
-  /** The workout created; null when the plan is not the owner's or the date falls outside it. */
-  public Future<JsonObject> insert(UUID owner, WorkoutFields workout) {
-    return pool.preparedQuery(INSERT).execute(params(UUID.randomUUID(), owner, workout))
+  /**
+   * The owner's workout created by the caller; null when the plan is not the owner's, the date
+   * falls outside it, or the caller may not write the owner's plans.
+   */
+  public Future<JsonObject> insert(UUID caller, UUID owner, WorkoutFields workout) {
+    return pool.preparedQuery(INSERT).execute(params(UUID.randomUUID(), owner, workout).addUUID(caller))
         .map(rows -> Rows.first(rows, WorkoutRepository::toJson));
   }
 
-  /** The owner's workout, or null. */
-  public Future<JsonObject> find(UUID owner, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, owner)).map(rows -> Rows.first(rows, WorkoutRepository::toJson));
+  /** The workout, when the caller reads it; null otherwise. */
+  public Future<JsonObject> find(UUID caller, UUID id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, WorkoutRepository::toJson));
   }
 
-  public Future<JsonObject> page(UUID owner, WorkoutFilter filter, Page page) {
-    Tuple params = Tuple.of(owner, filter.planId(), filter.dates().from(), filter.dates().to(), filter.workoutType());
+  /** The owner's workouts, when the caller reads them; an empty page otherwise. */
+  public Future<JsonObject> page(UUID caller, UUID owner, WorkoutFilter filter, Page page) {
+    Tuple params = Tuple.of(owner, filter.planId(), filter.dates().from(), filter.dates().to(), filter.workoutType(),
+        caller);
     return PAGE.fetch(pool, params, page);
   }
 
-  /** The workout as updated; null when it, or the plan it names, is not the owner's, or the date falls outside. */
-  public Future<JsonObject> update(UUID owner, UUID id, WorkoutFields workout) {
-    return pool.preparedQuery(UPDATE).execute(params(id, owner, workout))
+  /**
+   * The workout as updated; null when the caller may not change it, the plan it names is not
+   * of the workout's owner, or the date falls outside.
+   */
+  public Future<JsonObject> update(UUID caller, UUID id, WorkoutFields workout) {
+    return pool.preparedQuery(UPDATE).execute(params(id, caller, workout))
         .map(rows -> Rows.first(rows, WorkoutRepository::toJson));
   }
 
-  /** Deletes the workout; runs linked to it are kept, unlinked by the schema. */
-  public Future<Boolean> delete(UUID owner, UUID id) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id, owner)).map(rows -> rows.rowCount() > 0);
+  /** Deletes the workout when the caller may change it; runs linked to it are kept, unlinked by the schema. */
+  public Future<Boolean> delete(UUID caller, UUID id) {
+    return pool.preparedQuery(DELETE).execute(Tuple.of(id, caller)).map(rows -> rows.rowCount() > 0);
   }
 
   private static Tuple params(UUID id, UUID owner, WorkoutFields workout) {
@@ -84,6 +99,7 @@ public final class WorkoutRepository {
   static JsonObject toJson(Row row) {
     return new JsonObject()
         .put("id", Rows.uuid(row, "id"))
+        .put("owner_id", Rows.uuid(row, "owner_id"))
         .put("plan_id", Rows.uuid(row, "plan_id"))
         .put("name", row.getString("name"))
         .put("workout_type", row.getString("workout_type"))

@@ -1,0 +1,69 @@
+package com.runningtrainer.auth.coaching;
+
+import com.runningtrainer.auth.email.Letters;
+import com.runningtrainer.auth.email.Mailer;
+import com.runningtrainer.auth.user.UserRepository;
+import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.common.api.Inputs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the trainer asks auth about people when an athlete shares their training with a coach:
+ * who a user is now (email, whether verified, roles), and the mail that invites a coach. The
+ * trainer owns the shares; auth only knows the people.
+ */
+public final class CoachInvitations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoachInvitations.class);
+
+  private final UserRepository users;
+  private final Letters letters;
+  private final Mailer mailer;
+
+  public CoachInvitations(UserRepository users, Letters letters, Mailer mailer) {
+    this.users = users;
+    this.letters = letters;
+    this.mailer = mailer;
+  }
+
+  /** The account as it is now; 404 when there is none. */
+  public Future<JsonObject> contact(String userId) {
+    return users.findById(Inputs.uuid("user_id", userId)).map(user -> {
+      if (user == null) {
+        throw Failures.notFound("user");
+      }
+      return user;
+    });
+  }
+
+  /** {@code id}, {@code email} and {@code display_name} of the accounts that exist among these ids. */
+  public Future<JsonArray> contacts(List<String> userIds) {
+    List<UUID> ids = userIds.stream().map(id -> Inputs.uuid("user_ids", id)).toList();
+    return users.findByIds(ids).map(found -> new JsonArray(found.stream()
+        .map(user -> new JsonObject().put("id", user.getString("id")).put("email", user.getString("email"))
+            .put("display_name", user.getString("display_name")))
+        .toList()));
+  }
+
+  /**
+   * Mails the coach's address an invitation from the athlete, once the athlete is found; the mail
+   * goes out after the answer, and a failure to send it is logged, so that the answer never
+   * tells whether the address has an account or whether the mail server is up.
+   */
+  public Future<Void> invite(String athleteId, String coachEmail, String access) {
+    if (coachEmail == null || !coachEmail.contains("@")) {
+      return Future.failedFuture(Failures.invalid("coach_email", "must be an email address"));
+    }
+    return contact(athleteId).map(athlete -> {
+      mailer.send(letters.coachInvitation(coachEmail, athlete, access)).onFailure(failure ->
+          LOG.warn("coach invitation mail from user {} not sent: {}", athleteId, failure.toString()));
+      return null;
+    });
+  }
+}

@@ -1,0 +1,116 @@
+package com.runningtrainer.auth;
+
+import static com.runningtrainer.auth.AuthPlatform.newEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.runningtrainer.auth.Inbox.Received;
+import com.runningtrainer.auth.admin.AdminBootstrap;
+import com.runningtrainer.common.config.Settings;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.serviceproxy.ServiceProxyBuilder;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What the trainer asks auth about people for coach sharing, over the service proxy on auth.service. */
+class CoachContactTest {
+
+  @RegisterExtension
+  static final Inbox INBOX = Inbox.onFreePort();
+
+  private static AuthPlatform platform;
+  private static AuthService proxy;
+
+  @BeforeAll
+  static void start() {
+    platform = AuthPlatform.start(CoachContactTest.class, INBOX.settings());
+    proxy = new ServiceProxyBuilder(platform.vertx).setAddress(AuthVerticle.SERVICE_ADDRESS)
+        .setOptions(new DeliveryOptions().setSendTimeout(3_000)).build(AuthService.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    platform.close();
+  }
+
+  @Test
+  void aContactIsTheAccountAsItIsNowNotAsATokenSaysIt() {
+    String email = newEmail();
+    String id = platform.newUser(email).getString("id");
+    String token = platform.tokenOf(email);
+    AdminBootstrap.makeAdmin(platform.vertx, Settings.from(platform.config()), email).await();
+
+    JsonObject contact = proxy.contact(id).await();
+
+    assertThat(Jwt.decode(token).payload().getJsonArray("roles")).containsExactly("athlete");
+    assertThat(contact.getJsonArray("roles")).containsExactly("athlete", "admin");
+    assertThat(contact.getString("email")).isEqualTo(email);
+    assertThat(contact.getBoolean("email_verified")).isFalse();
+  }
+
+  @Test
+  void theContactOfNoAccountIsAbsent() {
+    Throwable failure = catchThrowable(() -> proxy.contact(UUID.randomUUID().toString()).await());
+
+    assertThat(failure).isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(404));
+  }
+
+  @Test
+  void contactsLeaveOutIdsOfNoAccount() {
+    String email = newEmail();
+    String id = platform.newUser(email).getString("id");
+
+    JsonArray contacts = proxy.contacts(List.of(id, UUID.randomUUID().toString())).await();
+
+    assertThat(contacts).hasSize(1);
+    assertThat(contacts.getJsonObject(0).getString("email")).isEqualTo(email);
+    assertThat(contacts.getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "email", "display_name");
+  }
+
+  @Test
+  void anInvitationIsMailedToTheCoachFromTheAthlete() {
+    String athleteEmail = newEmail();
+    platform.register(AuthPlatform.credentials(athleteEmail, AuthPlatform.PASSWORD).put("display_name", "Ann Runner"));
+    String athlete = platform.accountOf(athleteEmail).getString("id");
+    String coachEmail = newEmail();
+
+    proxy.sendCoachInvitation(athlete, coachEmail, "read_write").await();
+
+    Received mail = awaitMail(coachEmail);
+    assertThat(mail.subject()).contains("Ann Runner");
+    assertThat(mail.text()).contains(athleteEmail).contains("change their plans")
+        .contains(Inbox.PUBLIC_BASE_URL + "/coaching/invitations");
+  }
+
+  @Test
+  void anInvitationFromNoAccountIsRefused() {
+    Throwable failure = catchThrowable(() -> proxy.sendCoachInvitation(UUID.randomUUID().toString(), newEmail(), "read")
+        .await());
+
+    assertThat(failure).isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(404));
+  }
+
+  private static Received awaitMail(String address) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      List<Received> mails = INBOX.mailsTo(address);
+      if (!mails.isEmpty()) {
+        return mails.get(0);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("no mail to " + address);
+  }
+}

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Benchmark of the gateway (see bench/README.md, "Gateway"):
+#
+#   bench/gateway.sh
+#
+# Runs launcher/target/running-trainer.jar all in one on the local PostgreSQL and Redis, makes a
+# user and a plan through the API, then measures GET /api/v1/plans/{id} with wrk:
+#   direct       straight to trainer (8001)
+#   eventbus     through the gateway (8000) over the local event bus
+#   eventbus-rl  the same with the gateway's rate limits on (one more Redis round trip)
+#   http         through the gateway over HTTP to trainer (a second start, TRAINER_UPSTREAM=http://...)
+# and prints requests/s, p50 and p99 of each, and the ratios to direct. Output goes to
+# bench/results/gateway-<UTC time>/ (git-ignored). The platform is stopped at the end.
+#
+# Settings (environment): JAR, PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
+# BENCH_DB (rt_bench_gateway), REDIS_URL (redis://127.0.0.1:6379/0), WRK_THREADS (2),
+# WRK_CONNECTIONS (64), DURATION (30s), WARMUP (10s), JAVA_OPTS (none).
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+JAR=${JAR:-$ROOT/launcher/target/running-trainer.jar}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+BENCH_DB=${BENCH_DB:-rt_bench_gateway}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/0}
+THREADS=${WRK_THREADS:-2}
+CONNECTIONS=${WRK_CONNECTIONS:-64}
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+export PGHOST PGPORT PGUSER
+
+GATEWAY=http://127.0.0.1:8000
+TRAINER=http://127.0.0.1:8001
+AUTH=http://127.0.0.1:8004
+OUT=$BENCH_DIR/results/gateway-$(date -u +%Y%m%dT%H%M%SZ)
+PLATFORM_PID=
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+for tool in wrk java psql curl; do
+  command -v "$tool" >/dev/null || die "$tool is required (wrk: sudo apt-get install -y wrk)"
+done
+[[ -f $JAR ]] || die "$JAR is missing: build it first (mvn -B -DskipTests package)"
+for port in 8000 8001 8004; do
+  ! curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/" || die "port $port is in use"
+done
+mkdir -p "$OUT"
+log "results go to $OUT"
+
+stop_platform() {
+  if [[ -n $PLATFORM_PID ]] && kill -0 "$PLATFORM_PID" 2>/dev/null; then
+    kill -TERM "$PLATFORM_PID" 2>/dev/null || true
+    wait "$PLATFORM_PID" 2>/dev/null || true
+  fi
+  PLATFORM_PID=
+}
+trap stop_platform EXIT
+
+# start_platform NAME [VAR=value ...]: the jar on the bench database, limits off unless told.
+start_platform() {
+  local name=$1
+  shift
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  env DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" REDIS_URL="$REDIS_URL" \
+    REDIS_PREFIX="rt-bench-gateway:" RATE_LIMIT_ENABLED=false "$@" \
+    java ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/platform-$name.log" 2>&1 &
+  PLATFORM_PID=$!
+  for _ in $(seq 1 240); do
+    kill -0 "$PLATFORM_PID" 2>/dev/null || die "the platform exited; see $OUT/platform-$name.log"
+    curl -fs -o /dev/null --max-time 2 "$GATEWAY/health" && return 0
+    sleep 0.5
+  done
+  die "the gateway did not become healthy; see $OUT/platform-$name.log"
+}
+
+# measure NAME URL: wrk after a warm-up; appends "name rps p50 p99" to the table.
+measure() {
+  local name=$1 url=$2
+  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url") == 200 ]] \
+    || die "$url does not answer 200"
+  TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/wrk/request.lua" "$url" >/dev/null 2>&1
+  TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/request.lua" "$url" \
+    >"$OUT/wrk-$name.txt" 2>&1
+  local result
+  result=$(grep '^RESULT ' "$OUT/wrk-$name.txt") || die "no result for $name; see $OUT/wrk-$name.txt"
+  kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
+  [[ $(kv non2xx) == 0 && $(kv socket_errors) == 0 ]] || log "WARNING: $name had errors: $result"
+  printf '%s\t%s\t%s\t%s\n' "$name" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" >>"$OUT/table.tsv"
+  log "$name: $(kv rps) req/s, p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms"
+}
+
+psql -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
+redis-cli -u "$REDIS_URL" --scan --pattern 'rt-bench-gateway:*' | xargs -r redis-cli -u "$REDIS_URL" DEL >/dev/null || true
+
+start_platform eventbus LOGIN_LIMIT_PER_IP=100000 REGISTER_LIMIT_PER_IP=100000
+CREDENTIALS='{"email":"bench-gateway@example.com","password":"correct horse battery"}'
+curl -fs -o /dev/null -X POST "$AUTH/api/v1/auth/register" -H 'Content-Type: application/json' -d "$CREDENTIALS"
+login() {
+  curl -fs -X POST "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' -d "$CREDENTIALS" \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+TOKEN=$(login)
+PLAN=$(curl -fs -X POST "$TRAINER/api/v1/plans" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"Bench plan","start_date":"2027-01-04","end_date":"2027-04-25"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
+PATH_UNDER_TEST=/api/v1/plans/$PLAN
+
+measure direct "$TRAINER$PATH_UNDER_TEST"
+measure eventbus "$GATEWAY$PATH_UNDER_TEST"
+stop_platform
+
+start_platform eventbus-rl RATE_LIMIT_ENABLED=true RATE_LIMIT_PER_USER=100000000
+TOKEN=$(login)
+measure eventbus-rl "$GATEWAY$PATH_UNDER_TEST"
+stop_platform
+
+start_platform http TRAINER_UPSTREAM="$TRAINER" AUTH_UPSTREAM="$AUTH"
+TOKEN=$(login)
+measure http "$GATEWAY$PATH_UNDER_TEST"
+stop_platform
+
+{
+  echo "GET /api/v1/plans/{id}, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
+  printf '%-12s %10s %9s %9s %10s %12s\n' path 'req/s' 'p50 ms' 'p99 ms' 'vs direct' 'p50 added'
+  awk -F'\t' 'NR == 1 {rps = $2; p50 = $3}
+    {printf "%-12s %10.0f %9.2f %9.2f %9.0f%% %+11.2f\n", $1, $2, $3, $4, 100 * $2 / rps, $3 - p50}' "$OUT/table.tsv"
+} | tee "$OUT/summary.txt"

@@ -1,0 +1,75 @@
+package com.runningtrainer.trainer.share;
+
+import com.runningtrainer.auth.AuthService;
+import com.runningtrainer.auth.AuthVerticle;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceException;
+import io.vertx.serviceproxy.ServiceProxyBuilder;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the trainer asks auth about people, through auth's service proxy on the event bus: every
+ * call bounded by a short send timeout and behind one circuit breaker. While auth cannot be
+ * reached, calls fail at once with a 503 {@link ServiceException}; auth's own 4xx answers (no
+ * such user) pass through and do not count against the breaker.
+ */
+public final class Identities {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Identities.class);
+  private static final int RESET_MS = 10_000;
+
+  private final AuthService auth;
+  private final CircuitBreaker breaker;
+
+  public Identities(Vertx vertx, long timeoutMs) {
+    this.auth = new ServiceProxyBuilder(vertx).setAddress(AuthVerticle.SERVICE_ADDRESS)
+        .setOptions(new DeliveryOptions().setSendTimeout(timeoutMs)).build(AuthService.class);
+    this.breaker = CircuitBreaker.create("trainer-auth", vertx, new CircuitBreakerOptions()
+            .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
+        .failurePolicy(result -> result.failed() && !isAnswer(result.cause()))
+        .openHandler(v -> LOG.warn("auth unreachable: calls to it fail at once for {} ms", RESET_MS))
+        .closeHandler(v -> LOG.info("auth reachable again"));
+  }
+
+  /** The user as auth knows them now: {@code email}, {@code email_verified}, {@code roles}, {@code display_name}. */
+  public Future<JsonObject> contact(UUID userId) {
+    return call(() -> auth.contact(userId.toString()));
+  }
+
+  /** {@code id}, {@code email} and {@code display_name} of each of these users that exists. */
+  public Future<JsonArray> contacts(List<UUID> userIds) {
+    return userIds.isEmpty()
+        ? Future.succeededFuture(new JsonArray())
+        : call(() -> auth.contacts(userIds.stream().map(UUID::toString).toList()));
+  }
+
+  /** Has auth mail the coach an invitation from the athlete. */
+  public Future<Void> inviteCoach(UUID athleteId, String coachEmail, String access) {
+    return call(() -> auth.sendCoachInvitation(athleteId.toString(), coachEmail, access));
+  }
+
+  public void close() {
+    breaker.close();
+  }
+
+  private <T> Future<T> call(Supplier<Future<T>> request) {
+    return breaker.<T>execute(request).recover(failure -> Future.failedFuture(isAnswer(failure)
+        ? failure
+        : new ServiceException(503, "the auth service cannot be asked now; try again shortly")));
+  }
+
+  /** A deliberate answer of auth (404, 400), as opposed to no answer. */
+  private static boolean isAnswer(Throwable failure) {
+    return failure instanceof ServiceException e && e.failureCode() >= 400 && e.failureCode() < 500;
+  }
+}
