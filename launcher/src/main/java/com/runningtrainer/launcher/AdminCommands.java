@@ -37,7 +37,7 @@ final class AdminCommands {
 
   private static <T> T run(Config config, ShutdownSequence shutdown, BiFunction<Vertx, Settings, Future<T>> command)
       throws Exception {
-    Config withServers = BackingServers.provide(config, shutdown);
+    Config withServers = BackingServers.provide(config, true, shutdown);
     Vertx vertx = VertxFactory.create();
     shutdown.add("Vert.x", Duration.ofSeconds(10), () -> vertx.close().toCompletionStage().toCompletableFuture().get());
     return command.apply(vertx, Settings.from(withServers)).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);

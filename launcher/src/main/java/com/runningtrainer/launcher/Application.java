@@ -51,7 +51,10 @@ final class Application {
    *     service that could not start
    */
   Future<Vertx> start() {
-    Config serviceConfig = clustered ? BackingServers.requireGiven(config) : BackingServers.provide(config, shutdown);
+    boolean needsDatabase = services.stream().anyMatch(Service::needsDatabase);
+    Config serviceConfig = clustered
+        ? BackingServers.requireGiven(config, needsDatabase)
+        : BackingServers.provide(config, needsDatabase, shutdown);
     return vertx().compose(vertx -> {
       // Closing Vert.x undeploys the services: their stop() takes them off the event bus, lets
       // requests finish, then closes pools; a clustered Vert.x then leaves the cluster.

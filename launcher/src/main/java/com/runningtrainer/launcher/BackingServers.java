@@ -29,11 +29,15 @@ final class BackingServers {
   /**
    * Starts the embedded servers that are needed, adds their stops to {@code shutdown}, and
    * returns the configuration with their URLs for the services.
+   *
+   * @param needsDatabase false when no service of this JVM has a database (a gateway alone)
    */
-  static Config provide(Config config, ShutdownSequence shutdown) {
+  static Config provide(Config config, boolean needsDatabase, ShutdownSequence shutdown) {
     Path dataDirectory = Path.of(config.string("RT_DATA_DIR", "data")).toAbsolutePath().normalize();
     Map<String, String> urls = new HashMap<>();
-    postgres(config, dataDirectory, shutdown).ifPresent(url -> urls.put("DATABASE_URL", url));
+    if (needsDatabase) {
+      postgres(config, dataDirectory, shutdown).ifPresent(url -> urls.put("DATABASE_URL", url));
+    }
     redis(config, dataDirectory, shutdown).ifPresent(url -> urls.put("REDIS_URL", url));
     return config.with(urls);
   }
@@ -45,14 +49,17 @@ final class BackingServers {
    *
    * @throws StartupFailure naming what is missing
    */
-  static Config requireGiven(Config config) {
-    List<String> missing = Stream.of("DATABASE_URL", "REDIS_URL").filter(name -> config.find(name).isEmpty()).toList();
+  static Config requireGiven(Config config, boolean needsDatabase) {
+    List<String> missing = Stream.of("DATABASE_URL", "REDIS_URL")
+        .filter(name -> needsDatabase || !name.equals("DATABASE_URL"))
+        .filter(name -> config.find(name).isEmpty()).toList();
     if (!missing.isEmpty()) {
       throw new StartupFailure("--cluster needs " + String.join(" and ", missing) + ": the nodes of a cluster share"
           + " one PostgreSQL and one Redis, so the embedded servers are for the all-in-one mode only");
     }
     LOG.info("using the PostgreSQL of DATABASE_URL {} and the Redis of REDIS_URL {}",
-        Urls.maskPassword(config.find("DATABASE_URL").orElseThrow()), Urls.maskPassword(config.find("REDIS_URL").orElseThrow()));
+        config.find("DATABASE_URL").map(Urls::maskPassword).orElse("(none needed)"),
+        Urls.maskPassword(config.find("REDIS_URL").orElseThrow()));
     return config;
   }
 

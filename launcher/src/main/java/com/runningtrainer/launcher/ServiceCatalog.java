@@ -12,8 +12,11 @@ import java.util.function.Function;
 /** The services this jar can run, in the order they are started by default. */
 final class ServiceCatalog {
 
-  /** One service: how to build its verticle from the configuration, and the port it serves on. */
-  record Service(String name, int defaultPort, Function<Config, Deployable> verticle) {
+  /**
+   * One service: how to build its verticle from the configuration, the port it serves on, and
+   * whether it keeps data in PostgreSQL (the gateway does not).
+   */
+  record Service(String name, int defaultPort, Function<Config, Deployable> verticle, boolean needsDatabase) {
 
     int port(Config config) {
       return Settings.port(config, name, defaultPort);
@@ -21,10 +24,10 @@ final class ServiceCatalog {
   }
 
   static final List<Service> ALL = List.of(
-      new Service(TrainerVerticle.NAME, TrainerVerticle.DEFAULT_PORT, TrainerVerticle::new),
-      new Service(AuthVerticle.NAME, AuthVerticle.DEFAULT_PORT, AuthVerticle::new),
+      new Service(TrainerVerticle.NAME, TrainerVerticle.DEFAULT_PORT, TrainerVerticle::new, true),
+      new Service(AuthVerticle.NAME, AuthVerticle.DEFAULT_PORT, AuthVerticle::new, true),
       // Last: it fronts the others, and its first request should find them up.
-      new Service(GatewayVerticle.NAME, GatewayVerticle.DEFAULT_PORT, GatewayVerticle::new));
+      new Service(GatewayVerticle.NAME, GatewayVerticle.DEFAULT_PORT, GatewayVerticle::new, false));
 
   private ServiceCatalog() {
   }

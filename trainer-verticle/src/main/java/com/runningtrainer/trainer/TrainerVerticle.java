@@ -17,25 +17,15 @@ public final class TrainerVerticle extends ServiceVerticle {
   public static final int DEFAULT_PORT = 8001;
   private static final int DEFAULT_AUTH_CALL_TIMEOUT_MS = 2_000;
 
-  private Identities identities;
-
   public TrainerVerticle(Config config) {
     super(NAME, DEFAULT_PORT, config);
   }
 
   @Override
   protected Future<Served> build(Pool pool, Revocations revocations) {
-    identities = new Identities(vertx, config.integer("AUTH_CALL_TIMEOUT_MS", DEFAULT_AUTH_CALL_TIMEOUT_MS));
+    Identities identities = new Identities(vertx, config.integer("AUTH_CALL_TIMEOUT_MS", DEFAULT_AUTH_CALL_TIMEOUT_MS));
     TrainerService service = new TrainerServiceImpl(pool, identities, Clock.systemUTC());
     bindService(SERVICE_ADDRESS, TrainerService.class, service);
     return Future.succeededFuture(Served.usingAuthJwks(new TrainerApi(service).operations()));
-  }
-
-  @Override
-  protected Future<?> release() {
-    if (identities != null) {
-      identities.close();
-    }
-    return Future.succeededFuture();
   }
 }

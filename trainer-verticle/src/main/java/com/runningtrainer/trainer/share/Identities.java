@@ -2,6 +2,7 @@ package com.runningtrainer.trainer.share;
 
 import com.runningtrainer.auth.AuthService;
 import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.common.breaker.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
@@ -14,8 +15,6 @@ import io.vertx.serviceproxy.ServiceProxyBuilder;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the trainer asks auth about people, through auth's service proxy on the event bus: every
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Identities {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Identities.class);
   private static final int RESET_MS = 10_000;
 
   private final AuthService auth;
@@ -34,11 +32,9 @@ public final class Identities {
   public Identities(Vertx vertx, long timeoutMs) {
     this.auth = new ServiceProxyBuilder(vertx).setAddress(AuthVerticle.SERVICE_ADDRESS)
         .setOptions(new DeliveryOptions().setSendTimeout(timeoutMs)).build(AuthService.class);
-    this.breaker = CircuitBreaker.create("trainer-auth", vertx, new CircuitBreakerOptions()
+    this.breaker = Breakers.shared(vertx, "trainer-auth", new CircuitBreakerOptions()
             .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
-        .failurePolicy(result -> result.failed() && !isAnswer(result.cause()))
-        .openHandler(v -> LOG.warn("auth unreachable: calls to it fail at once for {} ms", RESET_MS))
-        .closeHandler(v -> LOG.info("auth reachable again"));
+        .failurePolicy(result -> result.failed() && !isAnswer(result.cause()));
   }
 
   /** The user as auth knows them now: {@code email}, {@code email_verified}, {@code roles}, {@code display_name}. */
@@ -56,10 +52,6 @@ public final class Identities {
   /** Has auth mail the coach an invitation from the athlete. */
   public Future<Void> inviteCoach(UUID athleteId, String coachEmail, String access) {
     return call(() -> auth.sendCoachInvitation(athleteId.toString(), coachEmail, access));
-  }
-
-  public void close() {
-    breaker.close();
   }
 
   private <T> Future<T> call(Supplier<Future<T>> request) {
