@@ -1,7 +1,8 @@
 // Prints the SQL of the analytics summary exactly as the service sends it, read from
 // AnalyticsRepository.java (its WEEK, TYPE and SUMMARY constants are Java string
-// concatenations, which are also valid JavaScript), so the EXPLAIN of run.sh stays in step
-// with the code.
+// concatenations, which are also valid JavaScript) and the SQL helpers of ShareRepository.java
+// it calls (static methods whose bodies are such concatenations), so the EXPLAIN of run.sh stays
+// in step with the code.
 //   node bench/summary-sql.mjs [--pgbench] [path/to/AnalyticsRepository.java]
 // --pgbench: as a pgbench script for no date range, the owner a variable (pgbench -D owner=UUID).
 import { readFileSync } from 'node:fs';
@@ -18,7 +19,15 @@ const constant = (name) => {
   if (!m) throw new Error(`${name} not found in ${file}`);
   return m[1];
 };
+// ShareRepository's "public static String name(String a, String b) { return ...; }" as JavaScript.
+const shareSource = readFileSync(new URL('../trainer-verticle/src/main/java/com/runningtrainer/trainer/share/ShareRepository.java',
+  import.meta.url), 'utf8');
+const ShareRepository = {};
+for (const m of shareSource.matchAll(/public static String (\w+)\(([^)]*)\) \{\s*return ([\s\S]*?);\s*\n\s*\}/g)) {
+  const params = m[2].split(',').map((p) => p.trim().split(/\s+/).pop()).filter(Boolean);
+  ShareRepository[m[1]] = new Function(...params, `return ${m[3]};`);
+}
 const WEEK = eval(constant('WEEK'));
 const TYPE = eval(constant('TYPE'));
 const sql = eval(constant('SUMMARY'));
-process.stdout.write((pgbench ? sql.replace(/\$1\b/g, ':owner::uuid').replace(/\$[23]\b/g, 'NULL') + ';' : sql) + '\n');
+process.stdout.write((pgbench ? sql.replace(/\$[14]\b/g, ':owner::uuid').replace(/\$[23]\b/g, 'NULL') + ';' : sql) + '\n');

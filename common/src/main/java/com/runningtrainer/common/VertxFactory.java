@@ -60,7 +60,8 @@ public final class VertxFactory {
         .setJvmMetricsEnabled(true)
         // Which service address each message went to (trainer.api, auth.service, ...): in a
         // cluster, how the event bus spreads them over the nodes. Reply addresses are left out.
-        .addLabels(Label.EB_ADDRESS)
+        // And the route of each HTTP request: its path template, never its ids.
+        .addLabels(Label.EB_ADDRESS, Label.HTTP_ROUTE)
         .setRegistryName(registry)
         .setEnabled(true);
     return Vertx.builder()

@@ -40,7 +40,8 @@ public final class ClientAddress {
     return last.isEmpty() ? peer : last;
   }
 
-  private static String peer(RoutingContext rc) {
+  /** The other end of the connection. */
+  static String peer(RoutingContext rc) {
     var address = rc.request().remoteAddress();
     return address == null ? UNKNOWN : address.hostAddress();
   }
