@@ -140,10 +140,16 @@ class GatewayRoutingTest {
   }
 
   @Test
-  void exportsItsHttpMetrics() {
-    platform.gateway.get("/api/v1/plans", platform.newUser());
+  void exportsItsHttpMetricsByRouteAndItsBreakers() {
+    String token = platform.newUser();
+    String id = platform.gateway.post("/api/v1/plans", token, GatewayPlatform.plan()).bodyAsJsonObject().getString("id");
+    platform.gateway.get("/api/v1/plans/" + id, token);
 
-    assertThat(platform.gateway.get("/metrics", null).bodyAsString()).contains("vertx_http_server_requests_total");
+    String metrics = platform.gateway.get("/metrics", null).bodyAsString();
+
+    assertThat(metrics).containsPattern("vertx_http_server_requests_total\\{code=\"200\",method=\"GET\",route=\"[^\"]*/plans/:id\"}")
+        .contains("circuit_breaker_state{name=\"trainer\"} 0.0");
+    assertThat(metrics).doesNotContain(id);
   }
 
   @Test
