@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.admin;
 
+import com.runningtrainer.auth.AuthVerticle;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
@@ -7,7 +8,6 @@ import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Inputs;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.auth.Revocations;
-import com.runningtrainer.auth.AuthVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
