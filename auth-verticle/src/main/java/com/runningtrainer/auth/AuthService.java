@@ -11,6 +11,10 @@ import java.util.List;
  * The auth business API, also reachable as a proxy on the event bus address
  * {@code auth.service}. Failures are {@link io.vertx.serviceproxy.ServiceException}s whose
  * code is the HTTP status. Bodies and answers are the JSON of {@code openapi/auth.yaml}.
+ *
+ * <p>Auth also publishes {@code {"user_id": "..."}} on {@code auth.coach-lost}
+ * ({@link AuthVerticle#COACH_LOST_ADDRESS}) when an admin removes a user's {@code coach} role or
+ * disables their account, after the change is committed.
  */
 @VertxGen
 @ProxyGen
@@ -81,10 +85,13 @@ public interface AuthService {
   /** Grants {@code coach} or {@code admin}. Admins only. */
   Future<Void> grantRole(JsonObject principal, String userId, String role);
 
-  /** Removes {@code coach} or {@code admin}. Admins only. */
+  /** Removes {@code coach} or {@code admin}; removing {@code coach} is published on {@code auth.coach-lost}. Admins only. */
   Future<Void> removeRole(JsonObject principal, String userId, String role);
 
-  /** Disables an account: no login, no refresh, and its tokens stop working at once. Admins only. */
+  /**
+   * Disables an account: no login, no refresh, and its tokens stop working at once; published on
+   * {@code auth.coach-lost}. Admins only.
+   */
   Future<Void> disableUser(JsonObject principal, String userId);
 
   /** Enables a disabled account again. Admins only. */
@@ -112,7 +119,10 @@ public interface AuthService {
    */
   Future<JsonObject> contact(String userId);
 
-  /** {@code id}, {@code email} and {@code display_name} of each account among these ids; others left out. */
+  /**
+   * {@code id}, {@code email}, {@code display_name}, {@code roles} and {@code disabled} of each
+   * account among these ids; others left out.
+   */
   Future<JsonArray> contacts(List<String> userIds);
 
   /**

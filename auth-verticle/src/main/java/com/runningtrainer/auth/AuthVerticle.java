@@ -44,6 +44,12 @@ public final class AuthVerticle extends ServiceVerticle {
 
   public static final String NAME = "auth";
   public static final String SERVICE_ADDRESS = "auth.service";
+  /**
+   * Where auth publishes {@code {"user_id": "..."}} once a user's {@code coach} role is removed or
+   * their account disabled, so that the services holding coach access (the trainer's shares)
+   * end it. Fire-and-forget: a service down at that moment catches up at its next start.
+   */
+  public static final String COACH_LOST_ADDRESS = "auth.coach-lost";
   public static final int DEFAULT_PORT = 8004;
 
   private Passwords passwords;
@@ -79,7 +85,7 @@ public final class AuthVerticle extends ServiceVerticle {
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations), ready.resultAt(2), throttle, oauth, verification, reset,
+              new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(2), throttle, oauth, verification, reset,
               new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
           bindService(SERVICE_ADDRESS, AuthService.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.

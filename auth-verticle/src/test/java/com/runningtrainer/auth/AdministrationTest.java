@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.runningtrainer.auth.admin.AdminBootstrap;
 import com.runningtrainer.common.config.Settings;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,56 @@ class AdministrationTest {
     platform.http.delete(roles(otherId) + "admin", admin);
 
     assertProblem(platform.http.get("/api/v1/auth/admin/users", other), 403);
+  }
+
+  /** The user id of the first message on {@code auth.coach-lost} after {@code action}. */
+  private static String firstCoachLost(Runnable action) throws Exception {
+    CompletableFuture<String> first = new CompletableFuture<>();
+    MessageConsumer<JsonObject> consumer = platform.vertx.eventBus()
+        .consumer(AuthVerticle.COACH_LOST_ADDRESS, message -> first.complete(message.body().getString("user_id")));
+    consumer.completion().await();
+    try {
+      action.run();
+      return first.get(5, TimeUnit.SECONDS);
+    } finally {
+      consumer.unregister().await();
+    }
+  }
+
+  @Test
+  void removingTheCoachRolePublishesThatTheUserIsNoLongerACoach() throws Exception {
+    JsonObject coach = athlete();
+    platform.http.put(roles(coach.getString("id")) + "coach", admin, null);
+
+    String lost = firstCoachLost(() -> platform.http.delete(roles(coach.getString("id")) + "coach", admin));
+
+    assertThat(lost).isEqualTo(coach.getString("id"));
+  }
+
+  @Test
+  void disablingAnAccountPublishesThatTheUserIsNoLongerACoach() throws Exception {
+    JsonObject ann = athlete();
+
+    String lost = firstCoachLost(() -> platform.http.post("/api/v1/auth/admin/users/" + ann.getString("id") + "/disable",
+        admin, null));
+
+    assertThat(lost).isEqualTo(ann.getString("id"));
+  }
+
+  @Test
+  void removingTheAdminRolePublishesNothing() throws Exception {
+    JsonObject coachAndAdmin = athlete();
+    platform.http.put(roles(coachAndAdmin.getString("id")) + "coach", admin, null);
+    platform.http.put(roles(coachAndAdmin.getString("id")) + "admin", admin, null);
+    JsonObject marker = athlete();
+
+    // What the first removal published would arrive before the second's message.
+    String lost = firstCoachLost(() -> {
+      platform.http.delete(roles(coachAndAdmin.getString("id")) + "admin", admin);
+      platform.http.delete(roles(marker.getString("id")) + "coach", admin);
+    });
+
+    assertThat(lost).isEqualTo(marker.getString("id"));
   }
 
   @Test

@@ -71,7 +71,7 @@ class CoachContactTest {
 
     assertThat(contacts).hasSize(1);
     assertThat(contacts.getJsonObject(0).getString("email")).isEqualTo(email);
-    assertThat(contacts.getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "email", "display_name");
+    assertThat(contacts.getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "email", "display_name", "roles", "disabled");
   }
 
   @Test

@@ -34,11 +34,16 @@ final class TrainerPlatform implements AutoCloseable {
   final String databaseUrl;
   final TestHttp trainer;
   final TestHttp auth;
+  private final Config trainerConfig;
+  private String trainerDeployment;
   private String admin;
 
-  private TrainerPlatform(Vertx vertx, Config config, String databaseUrl, TestHttp trainer, TestHttp auth) {
+  private TrainerPlatform(Vertx vertx, Config config, Config trainerConfig, String trainerDeployment, String databaseUrl,
+      TestHttp trainer, TestHttp auth) {
     this.vertx = vertx;
     this.config = config;
+    this.trainerConfig = trainerConfig;
+    this.trainerDeployment = trainerDeployment;
     this.databaseUrl = databaseUrl;
     this.trainer = trainer;
     this.auth = auth;
@@ -66,16 +71,29 @@ final class TrainerPlatform implements AutoCloseable {
         "REGISTER_LIMIT_PER_IP", "10000",
         "REQUEST_TIMEOUT_MS", "5000"));
     Vertx vertx = VertxFactory.create();
+    Config trainerConfig = config.with(trainerOverrides);
+    String trainerDeployment;
     try {
       vertx.deployVerticle(new AuthVerticle(config)).await();
-      vertx.deployVerticle(new TrainerVerticle(config.with(trainerOverrides))).await();
+      trainerDeployment = vertx.deployVerticle(new TrainerVerticle(trainerConfig)).await();
     } catch (RuntimeException e) {
       // @AfterAll has no platform to close when the start fails: leave no database behind.
       vertx.close().await();
       TestDatabase.drop(databaseUrl);
       throw e;
     }
-    return new TrainerPlatform(vertx, config, databaseUrl, new TestHttp(vertx, trainerPort), new TestHttp(vertx, authPort));
+    return new TrainerPlatform(vertx, config, trainerConfig, trainerDeployment, databaseUrl,
+        new TestHttp(vertx, trainerPort), new TestHttp(vertx, authPort));
+  }
+
+  /** Undeploys the trainer, as a trainer that is down: nothing consumes what auth publishes. */
+  void stopTrainer() {
+    vertx.undeploy(trainerDeployment).await();
+  }
+
+  /** Deploys the trainer again, on the same port and database. */
+  void startTrainer() {
+    trainerDeployment = vertx.deployVerticle(new TrainerVerticle(trainerConfig)).await();
   }
 
   /** Registers a new user and logs them in; their bearer token. */
@@ -131,7 +149,56 @@ final class TrainerPlatform implements AutoCloseable {
   }
 
   void removeCoach(Person person) {
-    auth.delete("/api/v1/auth/admin/users/" + person.id() + "/roles/coach", admin());
+    removeRole(person, "coach");
+  }
+
+  void grantRole(Person person, String role) {
+    admitted(auth.put("/api/v1/auth/admin/users/" + person.id() + "/roles/" + role, admin(), null), "granting " + role);
+  }
+
+  void removeRole(Person person, String role) {
+    admitted(auth.delete("/api/v1/auth/admin/users/" + person.id() + "/roles/" + role, admin()), "removing " + role);
+  }
+
+  /** Disables the account through auth's admin API. */
+  void disable(Person person) {
+    admitted(auth.post("/api/v1/auth/admin/users/" + person.id() + "/disable", admin(), null), "disabling");
+  }
+
+  private static void admitted(io.vertx.ext.web.client.HttpResponse<?> response, String what) {
+    if (response.statusCode() != 204) {
+      throw new AssertionError(what + " answered " + response.statusCode());
+    }
+  }
+
+  /** The share's status as the athlete's list of shares shows it; null when it is not there. */
+  String statusInAthletesList(Person athlete, JsonObject share) {
+    var items = trainer.get("/api/v1/shares?limit=100", athlete.token()).bodyAsJsonObject().getJsonArray("items");
+    for (int i = 0; i < items.size(); i++) {
+      if (items.getJsonObject(i).getString("id").equals(share.getString("id"))) {
+        return items.getJsonObject(i).getString("status");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Waits up to 10 s for the share to have this status in the athlete's list: auth's message and
+   * the trainer's reconciliation at start act in the background.
+   */
+  void awaitStatus(Person athlete, JsonObject share, String status) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!status.equals(statusInAthletesList(athlete, share))) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("the share is " + statusInAthletesList(athlete, share) + ", not " + status);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private synchronized String admin() {

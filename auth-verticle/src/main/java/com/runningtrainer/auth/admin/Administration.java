@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.admin;
 
+import com.runningtrainer.auth.AuthVerticle;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
@@ -8,6 +9,7 @@ import com.runningtrainer.common.api.Inputs;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.auth.Revocations;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +18,9 @@ import java.util.function.Supplier;
 /**
  * What an admin may do to accounts: list them, grant and remove roles, disable and enable them.
  * Whether the caller is an admin is read from the database on every call, not from the token,
- * so that a removed admin loses the power at once.
+ * so that a removed admin loses the power at once. Removing {@code coach} or disabling an account
+ * is published on {@link AuthVerticle#COACH_LOST_ADDRESS} once committed, for the trainer to end
+ * that user's coaching.
  */
 public final class Administration {
 
@@ -25,11 +29,13 @@ public final class Administration {
   private final UserRepository users;
   private final Sessions sessions;
   private final Revocations revocations;
+  private final EventBus bus;
 
-  public Administration(UserRepository users, Sessions sessions, Revocations revocations) {
+  public Administration(UserRepository users, Sessions sessions, Revocations revocations, EventBus bus) {
     this.users = users;
     this.sessions = sessions;
     this.revocations = revocations;
+    this.bus = bus;
   }
 
   public Future<JsonObject> listUsers(JsonObject principal, JsonObject query) {
@@ -41,7 +47,14 @@ public final class Administration {
   }
 
   public Future<Void> removeRole(JsonObject principal, String userId, String role) {
-    return asAdmin(principal, () -> users.removeRole(target(userId), grantable(role)).map(Administration::found));
+    return asAdmin(principal, () -> {
+      UUID target = target(userId);
+      return users.removeRole(target, grantable(role)).map(Administration::found).andThen(removed -> {
+        if (removed.succeeded() && role.equals("coach")) {
+          coachLost(target);
+        }
+      });
+    });
   }
 
   /** Disables the account: it cannot log in or refresh, and every token it holds stops working now. */
@@ -49,6 +62,11 @@ public final class Administration {
     return asAdmin(principal, () -> {
       UUID target = target(userId);
       return users.setDisabled(target, true).map(Administration::found)
+          .andThen(disabled -> {
+            if (disabled.succeeded()) {
+              coachLost(target);
+            }
+          })
           .compose(done -> sessions.endEvery(target))
           .compose(done -> revocations.revokeUser(target.toString(), TokenIssuer.LIFETIME_SECONDS));
     });
@@ -56,6 +74,11 @@ public final class Administration {
 
   public Future<Void> enable(JsonObject principal, String userId) {
     return asAdmin(principal, () -> users.setDisabled(target(userId), false).map(Administration::found));
+  }
+
+  /** Any user disabled is published too, coach or not: cheaper than asking, and harmless. */
+  private void coachLost(UUID userId) {
+    bus.publish(AuthVerticle.COACH_LOST_ADDRESS, new JsonObject().put("user_id", userId.toString()));
   }
 
   private <T> Future<T> asAdmin(JsonObject principal, Supplier<Future<T>> action) {

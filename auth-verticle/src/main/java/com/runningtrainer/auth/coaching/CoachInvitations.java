@@ -42,12 +42,16 @@ public final class CoachInvitations {
     });
   }
 
-  /** {@code id}, {@code email} and {@code display_name} of the accounts that exist among these ids. */
+  /**
+   * {@code id}, {@code email}, {@code display_name}, {@code roles} and {@code disabled} of the
+   * accounts that exist among these ids.
+   */
   public Future<JsonArray> contacts(List<String> userIds) {
     List<UUID> ids = userIds.stream().map(id -> Inputs.uuid("user_ids", id)).toList();
     return users.findByIds(ids).map(found -> new JsonArray(found.stream()
         .map(user -> new JsonObject().put("id", user.getString("id")).put("email", user.getString("email"))
-            .put("display_name", user.getString("display_name")))
+            .put("display_name", user.getString("display_name")).put("roles", user.getJsonArray("roles"))
+            .put("disabled", user.getBoolean("disabled")))
         .toList()));
   }
 

@@ -12,7 +12,9 @@ import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.ServiceHttp;
 import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -65,6 +67,14 @@ public abstract class ServiceVerticle extends VerticleBase {
    */
   protected <T> void bindService(String address, Class<T> type, T service) {
     proxies.add(new ServiceBinder(vertx).setAddress(address).register(type, service));
+  }
+
+  /**
+   * Consumes what other services publish at {@code address}; taken off the bus first when the
+   * verticle stops, like the bound services.
+   */
+  protected void consume(String address, Handler<Message<JsonObject>> handler) {
+    proxies.add(vertx.eventBus().consumer(address, handler));
   }
 
   /** Releases what {@link #build} opened beside the pool and Redis. */

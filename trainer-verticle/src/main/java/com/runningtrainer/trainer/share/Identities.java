@@ -42,7 +42,10 @@ public final class Identities {
     return call(() -> auth.contact(userId.toString()));
   }
 
-  /** {@code id}, {@code email} and {@code display_name} of each of these users that exists. */
+  /**
+   * {@code id}, {@code email}, {@code display_name}, {@code roles} and {@code disabled} of each of
+   * these users that exists.
+   */
   public Future<JsonArray> contacts(List<UUID> userIds) {
     return userIds.isEmpty()
         ? Future.succeededFuture(new JsonArray())

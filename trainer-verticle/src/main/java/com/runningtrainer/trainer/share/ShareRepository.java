@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,6 +41,13 @@ public final class ShareRepository {
   // The athlete revokes a share pending or active; the coach ends one they accepted.
   private static final String REVOKE = "UPDATE shares SET status = 'revoked', revoked_at = now(), updated_at = now() "
       + "WHERE id = $1 AND " + LIVE + " AND (athlete_id = $2 OR (coach_id = $2 AND status = 'active'))";
+
+  // A coach who lost the role or their account: pending invitations to their email may stay,
+  // since accepting asks auth again.
+  private static final String REVOKE_OF_COACH = "UPDATE shares SET status = 'revoked', revoked_at = now(), "
+      + "updated_at = now() WHERE coach_id = $1 AND status = 'active'";
+
+  private static final String ACTIVE_COACHES = "SELECT DISTINCT coach_id FROM shares WHERE status = 'active'";
 
   private static final PagedQuery INVITATIONS = new PagedQuery(
       "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM shares WHERE coach_email = $1 AND status = 'pending' "
@@ -118,6 +127,20 @@ public final class ShareRepository {
   /** Revokes a live share of the athlete, or an active one of the coach; false when there is none. */
   public Future<Boolean> revoke(UUID caller, UUID id) {
     return pool.preparedQuery(REVOKE).execute(Tuple.of(id, caller)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Revokes every active share of the coach; how many there were. */
+  public Future<Integer> revokeOfCoach(UUID coach) {
+    return pool.preparedQuery(REVOKE_OF_COACH).execute(Tuple.of(coach)).map(rows -> rows.rowCount());
+  }
+
+  /** The coaches with an active share. */
+  public Future<List<UUID>> activeCoaches() {
+    return pool.query(ACTIVE_COACHES).execute().map(rows -> {
+      List<UUID> coaches = new ArrayList<>();
+      rows.forEach(row -> coaches.add(row.getUUID("coach_id")));
+      return coaches;
+    });
   }
 
   /** Pending invitations to this lower-cased email, oldest first, leaving out the caller's own. */
