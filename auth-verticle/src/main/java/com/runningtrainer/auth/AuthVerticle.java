@@ -81,7 +81,7 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenMails tokenMails = new TokenMails(emailTokens, letters, mailer);
           EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
               config.bool("EMAIL_VERIFICATION_REQUIRED", false));
-          PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, sessions);
+          PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, ready.resultAt(2), sessions);
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,

@@ -175,6 +175,16 @@ class PasswordResetTest {
   }
 
   @Test
+  void aCommonNewPasswordIsRefusedAsAtRegistration() {
+    String email = registered();
+
+    var response = platform.confirmPasswordReset(resetTokenOf(email), "password1234");
+
+    assertFieldProblem(response, 400, "password");
+    assertThat(response.bodyAsJsonObject().getString("detail")).contains("too common");
+  }
+
+  @Test
   void theNewPasswordIsStoredAsAnArgon2idHash() {
     String email = registered();
 

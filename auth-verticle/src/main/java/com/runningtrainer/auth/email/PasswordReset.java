@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.email;
 
+import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.password.Passwords;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.user.Credentials;
@@ -18,22 +19,22 @@ import org.slf4j.LoggerFactory;
 public final class PasswordReset {
 
   private static final Logger LOG = LoggerFactory.getLogger(PasswordReset.class);
-  // As at registration (the contract's Registration.password).
-  private static final int PASSWORD_MIN = 10;
-  private static final int PASSWORD_MAX = 128;
 
   private final UserRepository users;
   private final EmailTokenRepository tokens;
   private final TokenMails mails;
   private final Passwords passwords;
+  private final PasswordPolicy policy;
   private final Sessions sessions;
 
+  /** @param policy the rules of a new password, the same as at registration */
   public PasswordReset(UserRepository users, EmailTokenRepository tokens, TokenMails mails, Passwords passwords,
-      Sessions sessions) {
+      PasswordPolicy policy, Sessions sessions) {
     this.users = users;
     this.tokens = tokens;
     this.mails = mails;
     this.passwords = passwords;
+    this.policy = policy;
     this.sessions = sessions;
   }
 
@@ -66,17 +67,14 @@ public final class PasswordReset {
             : users.resetPassword(userId, hash).compose(reset -> sessions.endEvery(userId))));
   }
 
-  private static String checked(String token, String password) {
+  private String checked(String token, String password) {
     if (token == null || token.isBlank()) {
       throw Failures.invalid("token", "is required");
     }
     if (password == null) {
       throw Failures.invalid("password", "is required");
     }
-    int length = password.codePointCount(0, password.length());
-    if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-      throw Failures.invalid("password", "must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters long");
-    }
+    policy.check(password);
     return password;
   }
 }
