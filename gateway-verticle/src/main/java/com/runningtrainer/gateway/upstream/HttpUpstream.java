@@ -41,19 +41,10 @@ final class HttpUpstream implements Upstream {
         continue;
       }
       int next = i + 1;
-      return instance.forward(call).recover(failure -> isRefused(failure)
+      return instance.forward(call).recover(failure -> UpstreamFailures.causedBy(failure, ConnectException.class)
           ? forward(call, first, next, failure)
           : Future.failedFuture(failure));
     }
     return Future.failedFuture(lastFailure);
-  }
-
-  private static boolean isRefused(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ConnectException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -38,7 +38,8 @@ public final class UpstreamFailures {
     return Problem.of(502, "The " + service + " service gave no usable answer");
   }
 
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+  /** Whether {@code type} is the failure or one of its causes. */
+  static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (type.isInstance(cause)) {
         return true;

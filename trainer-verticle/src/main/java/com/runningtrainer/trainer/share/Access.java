@@ -22,19 +22,15 @@ public final class Access {
 
   /** The athlete named when they share with the caller; the caller when none is named. */
   public Future<UUID> reader(UUID caller, UUID athlete) {
-    if (athlete == null || athlete.equals(caller)) {
-      return Future.succeededFuture(caller);
-    }
-    return shares.access(caller, athlete).map(access -> {
-      if (access == null) {
-        throw Failures.notFound("athlete");
-      }
-      return athlete;
-    });
+    return actingFor(caller, athlete, false);
   }
 
   /** As {@link #reader}, and the share must be read-write: 403 otherwise. */
   public Future<UUID> writer(UUID caller, UUID athlete) {
+    return actingFor(caller, athlete, true);
+  }
+
+  private Future<UUID> actingFor(UUID caller, UUID athlete, boolean writes) {
     if (athlete == null || athlete.equals(caller)) {
       return Future.succeededFuture(caller);
     }
@@ -42,7 +38,7 @@ public final class Access {
       if (access == null) {
         throw Failures.notFound("athlete");
       }
-      if (!READ_WRITE.equals(access)) {
+      if (writes && !READ_WRITE.equals(access)) {
         throw readOnly();
       }
       return athlete;
