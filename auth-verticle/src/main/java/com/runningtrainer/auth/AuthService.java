@@ -1,24 +1,22 @@
 package com.runningtrainer.auth;
 
-import io.vertx.codegen.annotations.ProxyGen;
-import io.vertx.codegen.annotations.VertxGen;
+import com.runningtrainer.auth.api.AuthDirectory;
+import com.runningtrainer.auth.api.AuthEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
- * The auth business API, also reachable as a proxy on the event bus address
- * {@code auth.service}. Failures are {@link io.vertx.serviceproxy.ServiceException}s whose
- * code is the HTTP status. Bodies and answers are the JSON of {@code openapi/auth.yaml}.
+ * The auth business API, which its operation handlers call; other services reach the part they
+ * need through auth-api's {@link AuthDirectory} proxy. Failures are
+ * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status. Bodies and
+ * answers are the JSON of {@code openapi/auth.yaml}.
  *
- * <p>Auth also publishes {@code {"user_id": "..."}} on {@code auth.coach-lost}
- * ({@link AuthVerticle#COACH_LOST_ADDRESS}) when an admin removes a user's {@code coach} role or
- * disables their account, after the change is committed.
+ * <p>Auth also publishes {@code {"user_id": "..."}} on {@link AuthEvents#COACH_LOST} when an admin
+ * removes a user's {@code coach} role or disables their account, after the change is committed.
  */
-@VertxGen
-@ProxyGen
-public interface AuthService {
+public interface AuthService extends AuthDirectory {
 
   /**
    * Registers {@code email} with {@code password} and optional {@code display_name}: a new email
@@ -111,26 +109,6 @@ public interface AuthService {
    * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
    */
   Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client);
-
-  /**
-   * The account of a user id as it is now, not as a token says: {@code id}, {@code email},
-   * {@code display_name}, {@code roles}, {@code email_verified}, {@code disabled}. 404 when there
-   * is none. For other services (the trainer's coach sharing); not served over HTTP.
-   */
-  Future<JsonObject> contact(String userId);
-
-  /**
-   * {@code id}, {@code email}, {@code display_name}, {@code roles} and {@code disabled} of each
-   * account among these ids; others left out.
-   */
-  Future<JsonArray> contacts(List<String> userIds);
-
-  /**
-   * Mails {@code coachEmail} an invitation to coach the athlete with {@code read} or
-   * {@code read_write} access. Succeeds once the mail is handed on, whether or not the address
-   * has an account; a mail that fails to go out is logged. 404 when the athlete has no account.
-   */
-  Future<Void> sendCoachInvitation(String athleteId, String coachEmail, String access);
 
   /** The public keys that verify access tokens. */
   Future<JsonObject> jwks();

@@ -1,7 +1,7 @@
 package com.runningtrainer.launcher;
 
-import com.runningtrainer.auth.admin.AdminBootstrap;
-import com.runningtrainer.auth.token.KeyRotation;
+import com.runningtrainer.auth.admin.OperatorCommands;
+import com.runningtrainer.auth.api.AuthCommands;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
@@ -9,7 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The one-off commands an operator runs against auth's schema in the configured database (the
@@ -27,19 +27,20 @@ final class AdminCommands {
    * it within {@code KEY_RELOAD_SECONDS} and sign with it after twice that.
    */
   static String rotateKeys(Config config, ShutdownSequence shutdown) throws Exception {
-    return run(config, shutdown, KeyRotation::rotate);
+    return run(config, shutdown, AuthCommands::rotateKeys);
   }
 
   /** {@code --make-admin=EMAIL}: grants the admin role to a registered account. */
   static void makeAdmin(Config config, ShutdownSequence shutdown, String email) throws Exception {
-    run(config, shutdown, (vertx, settings) -> AdminBootstrap.makeAdmin(vertx, settings, email));
+    run(config, shutdown, commands -> commands.makeAdmin(email));
   }
 
-  private static <T> T run(Config config, ShutdownSequence shutdown, BiFunction<Vertx, Settings, Future<T>> command)
+  private static <T> T run(Config config, ShutdownSequence shutdown, Function<AuthCommands, Future<T>> command)
       throws Exception {
     Config withServers = BackingServers.provide(config, true, shutdown);
     Vertx vertx = VertxFactory.create();
     shutdown.add("Vert.x", Duration.ofSeconds(10), () -> vertx.close().toCompletionStage().toCompletableFuture().get());
-    return command.apply(vertx, Settings.from(withServers)).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    AuthCommands commands = new OperatorCommands(vertx, Settings.from(withServers));
+    return command.apply(commands).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 }

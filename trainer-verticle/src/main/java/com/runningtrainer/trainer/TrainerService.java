@@ -1,22 +1,20 @@
 package com.runningtrainer.trainer;
 
-import io.vertx.codegen.annotations.ProxyGen;
-import io.vertx.codegen.annotations.VertxGen;
+import com.runningtrainer.trainer.api.RunImports;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The trainer's business API, and the only way other services reach it (as a proxy on the
- * event bus address {@code trainer.service}). Every method acts for one caller, the user id
+ * The trainer's business API, which its operation handlers call. Other services reach the part
+ * they need through trainer-api's narrow proxies ({@link RunImports}). Every method acts for one
+ * caller, the user id
  * first: on their own plans, workouts and runs, or on those of an athlete who shares them with
  * the caller as their coach (lists and creates take {@code athlete_id}). Anything else is
  * absent (404); a share that does not allow a change answers 403. Failures are
  * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status. Bodies,
  * queries and answers are the JSON of {@code openapi/trainer.yaml}.
  */
-@VertxGen
-@ProxyGen
-public interface TrainerService {
+public interface TrainerService extends RunImports {
 
   /** @param athleteId whose plan it is: a read-write sharing athlete's, or the caller's when null */
   Future<JsonObject> createPlan(String callerId, String athleteId, JsonObject plan);
@@ -43,12 +41,6 @@ public interface TrainerService {
 
   /** Records a run of the caller's own; nobody records runs for another. */
   Future<JsonObject> createRun(String callerId, JsonObject run);
-
-  /**
-   * Records a run imported from Strava for its owner: {@code strava_activity_id} beside the
-   * fields of a run. Importing an activity again answers the run imported the first time.
-   */
-  Future<JsonObject> importRun(String ownerId, JsonObject run);
 
   Future<JsonObject> listRuns(String callerId, JsonObject query);
 

@@ -1,6 +1,6 @@
 package com.runningtrainer.auth.admin;
 
-import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.auth.api.AuthEvents;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * What an admin may do to accounts: list them, grant and remove roles, disable and enable them.
  * Whether the caller is an admin is read from the database on every call, not from the token,
  * so that a removed admin loses the power at once. Removing {@code coach} or disabling an account
- * is published on {@link AuthVerticle#COACH_LOST_ADDRESS} once committed, for the trainer to end
+ * is published on {@link AuthEvents#COACH_LOST} once committed, for the trainer to end
  * that user's coaching.
  */
 public final class Administration {
@@ -78,7 +78,7 @@ public final class Administration {
 
   /** Any user disabled is published too, coach or not: cheaper than asking, and harmless. */
   private void coachLost(UUID userId) {
-    bus.publish(AuthVerticle.COACH_LOST_ADDRESS, new JsonObject().put("user_id", userId.toString()));
+    bus.publish(AuthEvents.COACH_LOST, new JsonObject().put("user_id", userId.toString()));
   }
 
   private <T> Future<T> asAdmin(JsonObject principal, Supplier<Future<T>> action) {

@@ -1,7 +1,6 @@
 package com.runningtrainer.trainer.share;
 
-import com.runningtrainer.auth.AuthService;
-import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.common.breaker.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -11,7 +10,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
-import io.vertx.serviceproxy.ServiceProxyBuilder;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,12 +24,11 @@ public final class Identities {
 
   private static final int RESET_MS = 10_000;
 
-  private final AuthService auth;
+  private final AuthDirectory auth;
   private final CircuitBreaker breaker;
 
   public Identities(Vertx vertx, long timeoutMs) {
-    this.auth = new ServiceProxyBuilder(vertx).setAddress(AuthVerticle.SERVICE_ADDRESS)
-        .setOptions(new DeliveryOptions().setSendTimeout(timeoutMs)).build(AuthService.class);
+    this.auth = AuthDirectory.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
     this.breaker = Breakers.shared(vertx, "trainer-auth", new CircuitBreakerOptions()
             .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
         .failurePolicy(result -> result.failed() && !isAnswer(result.cause()));

@@ -1,0 +1,36 @@
+package com.runningtrainer.trainer.api;
+
+import io.vertx.codegen.annotations.GenIgnore;
+import io.vertx.codegen.annotations.ProxyGen;
+import io.vertx.codegen.annotations.VertxGen;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.serviceproxy.ServiceProxyBuilder;
+
+/**
+ * Runs recorded elsewhere (Strava) entering a runner's training log: what the strava service asks
+ * the trainer on the event bus at {@link #ADDRESS}. Failures are
+ * {@link io.vertx.serviceproxy.ServiceException}s whose code is an HTTP status.
+ */
+@VertxGen
+@ProxyGen
+public interface RunImports {
+
+  /** The event-bus address the trainer binds run imports at. */
+  String ADDRESS = "trainer.run-imports";
+
+  /** A proxy that sends to {@link #ADDRESS}; give {@code options} a short send timeout. */
+  @GenIgnore
+  static RunImports createProxy(Vertx vertx, DeliveryOptions options) {
+    return new ServiceProxyBuilder(vertx).setAddress(ADDRESS).setOptions(options).build(RunImports.class);
+  }
+
+  /**
+   * Records a run imported from Strava for its owner: {@code strava_activity_id} beside the
+   * fields of a run ({@code actual_date}, {@code distance_km}, {@code duration_minutes}, ...).
+   * Idempotent: importing an activity again answers the run imported the first time.
+   */
+  Future<JsonObject> importRun(String ownerId, JsonObject run);
+}
