@@ -1,6 +1,7 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
+import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.auth.coaching.CoachInvitations;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.Accounts;
@@ -29,6 +30,7 @@ import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.Served;
+import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.service.ServiceVerticle;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -43,14 +45,14 @@ import java.util.List;
 public final class AuthVerticle extends ServiceVerticle {
 
   public static final String NAME = "auth";
-  public static final String SERVICE_ADDRESS = "auth.service";
-  /**
-   * Where auth publishes {@code {"user_id": "..."}} once a user's {@code coach} role is removed or
-   * their account disabled, so that the services holding coach access (the trainer's shares)
-   * end it. Fire-and-forget: a service down at that moment catches up at its next start.
-   */
-  public static final String COACH_LOST_ADDRESS = "auth.coach-lost";
   public static final int DEFAULT_PORT = 8004;
+
+  /**
+   * How the launcher and the tests run auth. Nothing of it runs once per process: each instance
+   * reloads the signing keys itself.
+   */
+  public static final ServiceDescriptor DESCRIPTOR =
+      ServiceDescriptor.withoutBackground(NAME, DEFAULT_PORT, AuthVerticle::new);
 
   private Passwords passwords;
   private OAuthLogins oauth;
@@ -87,7 +89,7 @@ public final class AuthVerticle extends ServiceVerticle {
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(2), throttle, oauth, verification, reset,
               new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
-          bindService(SERVICE_ADDRESS, AuthService.class, service);
+          bindService(AuthDirectory.ADDRESS, AuthDirectory.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
         });

@@ -31,7 +31,9 @@ public record GatewaySettings(
   }
 
   public static GatewaySettings from(Config config) {
-    List<String> services = Config.list(config.string("GATEWAY_SERVICES", "auth,trainer"));
+    // No default here: the launcher gives every service of its catalog, so that none is forgotten.
+    List<String> services = Config.list(config.find("GATEWAY_SERVICES").orElseThrow(() ->
+        new IllegalArgumentException("GATEWAY_SERVICES must name the services whose contracts the gateway routes")));
     return new GatewaySettings(
         services,
         services.stream().collect(Collectors.toUnmodifiableMap(Function.identity(),

@@ -4,6 +4,7 @@ import com.runningtrainer.common.auth.HttpJwks;
 import com.runningtrainer.common.auth.JwksTokenVerifier;
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.HealthHandler;
@@ -36,6 +37,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   public static final String NAME = "gateway";
   public static final int DEFAULT_PORT = 8000;
+
+  /** How the launcher runs the gateway: no database, nothing in the background. */
+  public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.stateless(NAME, DEFAULT_PORT, GatewayVerticle::new);
 
   private static final String AUTH_PATH = "/api/v1/auth/";
   private static final int SHUTDOWN_GRACE_SECONDS = 10;

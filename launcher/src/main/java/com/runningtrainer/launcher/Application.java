@@ -2,9 +2,8 @@ package com.runningtrainer.launcher;
 
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
-import com.runningtrainer.common.config.Settings;
-import com.runningtrainer.launcher.ServiceCatalog.Service;
-import io.vertx.core.DeploymentOptions;
+import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.common.service.ServiceDescriptor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -32,11 +31,11 @@ final class Application {
   private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(25);
 
   private final Config config;
-  private final List<Service> services;
+  private final List<ServiceDescriptor> services;
   private final boolean clustered;
   private final ShutdownSequence shutdown;
 
-  Application(Config config, List<Service> services, boolean clustered, ShutdownSequence shutdown) {
+  Application(Config config, List<ServiceDescriptor> services, boolean clustered, ShutdownSequence shutdown) {
     this.config = config;
     this.services = List.copyOf(services);
     this.clustered = clustered;
@@ -51,16 +50,17 @@ final class Application {
    *     service that could not start
    */
   Future<Vertx> start() {
-    boolean needsDatabase = services.stream().anyMatch(Service::needsDatabase);
-    Config serviceConfig = clustered
+    boolean needsDatabase = services.stream().anyMatch(ServiceDescriptor::needsDatabase);
+    Config serviceConfig = ServiceCatalog.withGatewayDefaults(clustered
         ? BackingServers.requireGiven(config, needsDatabase)
-        : BackingServers.provide(config, needsDatabase, shutdown);
+        : BackingServers.provide(config, needsDatabase, shutdown));
     return vertx().compose(vertx -> {
       // Closing Vert.x undeploys the services: their stop() takes them off the event bus, lets
       // requests finish, then closes pools; a clustered Vert.x then leaves the cluster.
       shutdown.add("Vert.x and the services", VERTX_STOP_TIMEOUT,
           () -> vertx.close().toCompletionStage().toCompletableFuture().get());
-      List<Future<String>> deployments = services.stream().map(service -> deploy(vertx, serviceConfig, service)).toList();
+      List<Future<ServiceDeployer.Deployed>> deployments =
+          services.stream().map(service -> deploy(vertx, serviceConfig, service)).toList();
       return Future.join(deployments).map(vertx);
     });
   }
@@ -88,9 +88,8 @@ final class Application {
             cause)));
   }
 
-  private static Future<String> deploy(Vertx vertx, Config config, Service service) {
-    DeploymentOptions options = new DeploymentOptions().setInstances(Settings.instances(config, service.name()));
-    return vertx.deployVerticle(() -> service.verticle().apply(config), options)
+  private static Future<ServiceDeployer.Deployed> deploy(Vertx vertx, Config config, ServiceDescriptor service) {
+    return ServiceDeployer.deploy(vertx, config, service)
         .recover(cause -> Future.failedFuture(new StartupFailure(
             "service " + service.name() + " (port " + service.port(config) + ") did not start: " + describe(cause), cause)));
   }

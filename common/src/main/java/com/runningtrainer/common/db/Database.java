@@ -36,7 +36,8 @@ public final class Database {
           .locations("classpath:db/migration/" + schema)
           .load()
           .migrate();
-      LOG.info("schema {} migrated: {} migration(s) applied", schema, result.migrationsExecuted);
+      LOG.info("schema {} of database {} migrated: {} migration(s) applied", schema, options.getDatabase(),
+          result.migrationsExecuted);
       return null;
     });
   }

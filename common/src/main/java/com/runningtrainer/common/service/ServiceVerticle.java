@@ -12,9 +12,7 @@ import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.ServiceHttp;
 import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -27,11 +25,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shape every service's verticle has: migrate its schema, open its pool and its Redis
- * client, build the service ({@link #build}), then serve the contract's operations over HTTP
- * and on the event bus address {@code <name>.api}, with bearer tokens verified against auth's
- * keys and the revocation list. Stopping takes the service off its address and lets in-flight
- * requests, HTTP and event bus, finish, then closes the clients.
+ * The shape every service's API verticle has, deployed once per event loop by
+ * {@link ServiceDeployer} on the schema it has migrated: open the pool and the Redis client,
+ * build the service ({@link #build}), then serve the contract's operations over HTTP and on the
+ * event bus address {@code <name>.api}, with bearer tokens verified against auth's keys and the
+ * revocation list. Stopping takes the service off its addresses and lets in-flight requests,
+ * HTTP and event bus, finish, then closes the clients. What must happen once per process lives
+ * in the service's {@link BackgroundVerticle}.
  */
 public abstract class ServiceVerticle extends VerticleBase {
 
@@ -69,14 +69,6 @@ public abstract class ServiceVerticle extends VerticleBase {
     proxies.add(new ServiceBinder(vertx).setAddress(address).register(type, service));
   }
 
-  /**
-   * Consumes what other services publish at {@code address}; taken off the bus first when the
-   * verticle stops, like the bound services.
-   */
-  protected void consume(String address, Handler<Message<JsonObject>> handler) {
-    proxies.add(vertx.eventBus().consumer(address, handler));
-  }
-
   /** Releases what {@link #build} opened beside the pool and Redis. */
   protected Future<?> release() {
     return Future.succeededFuture();
@@ -89,12 +81,10 @@ public abstract class ServiceVerticle extends VerticleBase {
 
   @Override
   public final Future<?> start() {
-    return Database.migrate(vertx, settings.databaseUrl(), name).compose(migrated -> {
-      pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
-      redis = RedisClients.create(vertx, settings.redisUrl());
-      revocations = new Revocations(redis, settings.redisPrefix());
-      return build(pool, revocations);
-    }).compose(served -> {
+    pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
+    redis = RedisClients.create(vertx, settings.redisUrl());
+    revocations = new Revocations(redis, settings.redisPrefix());
+    return build(pool, revocations).compose(served -> {
       List<HealthCheck> checks = new ArrayList<>();
       checks.add(new HealthCheck("database", () -> pool.query("SELECT 1").execute()));
       checks.add(new HealthCheck("redis", () -> RedisClients.ping(redis)));

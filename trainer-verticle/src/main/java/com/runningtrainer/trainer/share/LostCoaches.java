@@ -30,7 +30,10 @@ public final class LostCoaches {
     this.identities = identities;
   }
 
-  /** Handles auth's {@code {"user_id": "..."}}; revoking twice changes nothing. */
+  /**
+   * Handles auth's {@code {"user_id": "..."}}. Idempotent, as it must be: in a cluster every
+   * node's background verticle receives the event, and revoking twice changes nothing.
+   */
   public void onCoachLost(Message<JsonObject> message) {
     UUID coach;
     try {
@@ -39,11 +42,9 @@ public final class LostCoaches {
       LOG.warn("coach-lost message without a user id: {}", message.body());
       return;
     }
-    shares.revokeOfCoach(coach).onSuccess(revoked -> {
-      if (revoked > 0) {
-        LOG.info("{} active shares of user {} revoked: no longer a coach", revoked, coach);
-      }
-    }).onFailure(failure -> LOG.error("shares of user {}, no longer a coach, not revoked: {}", coach, failure.toString()));
+    shares.revokeOfCoach(coach)
+        .onSuccess(revoked -> LOG.info("user {} is no longer a coach: {} active share(s) revoked", coach, revoked)).onFailure(failure -> LOG.error("shares of user {}, no longer a coach, not revoked: {}", coach,
+            failure.toString()));
   }
 
   /**
