@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.runningtrainer.auth.admin.AdminBootstrap;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.auth.api.AuthEvents;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
@@ -140,7 +141,7 @@ class AdministrationTest {
   private static String firstCoachLost(Runnable action) throws Exception {
     CompletableFuture<String> first = new CompletableFuture<>();
     MessageConsumer<JsonObject> consumer = platform.vertx.eventBus()
-        .consumer(AuthVerticle.COACH_LOST_ADDRESS, message -> first.complete(message.body().getString("user_id")));
+        .consumer(AuthEvents.COACH_LOST, message -> first.complete(message.body().getString("user_id")));
     consumer.completion().await();
     try {
       action.run();

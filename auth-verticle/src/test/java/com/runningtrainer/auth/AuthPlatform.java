@@ -2,6 +2,7 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
@@ -43,14 +44,14 @@ final class AuthPlatform implements AutoCloseable {
   final String databaseUrl;
   final TestHttp http;
   private final Config config;
-  private String deploymentId;
+  private ServiceDeployer.Deployed deployed;
 
-  private AuthPlatform(Vertx vertx, String databaseUrl, Config config, TestHttp http, String deploymentId) {
+  private AuthPlatform(Vertx vertx, String databaseUrl, Config config, TestHttp http, ServiceDeployer.Deployed deployed) {
     this.vertx = vertx;
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.http = http;
-    this.deploymentId = deploymentId;
+    this.deployed = deployed;
   }
 
   static AuthPlatform start(Class<?> testClass) {
@@ -74,26 +75,25 @@ final class AuthPlatform implements AutoCloseable {
         "ARGON2_CONCURRENCY", "2",
         "REQUEST_TIMEOUT_MS", "5000")).with(LIMITS_NO_TEST_REACHES).with(overrides);
     Vertx vertx = VertxFactory.create();
-    String deploymentId;
+    ServiceDeployer.Deployed deployed;
     try {
-      deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+      deployed = ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
     } catch (RuntimeException e) {
       // @AfterAll has no platform to close when the start fails: leave no database behind.
       vertx.close().await();
       TestDatabase.drop(databaseUrl);
       throw e;
     }
-    return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deploymentId);
+    return new AuthPlatform(vertx, databaseUrl, config, new TestHttp(vertx, authPort), deployed);
   }
 
   /** Stops the service and starts a new one on the same database and port, as a redeploy would. */
   void restart() {
-    String stopped = deploymentId;
-    vertx.undeploy(stopped).await();
-    if (vertx.deploymentIDs().contains(stopped)) {
+    deployed.undeploy().await();
+    if (deployed.deploymentIds().stream().anyMatch(vertx.deploymentIDs()::contains)) {
       throw new IllegalStateException("the auth service did not stop");
     }
-    deploymentId = vertx.deployVerticle(new AuthVerticle(config)).await();
+    deployed = ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
   }
 
   Config config() {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.runningtrainer.auth.Inbox.Received;
 import com.runningtrainer.auth.admin.AdminBootstrap;
+import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.common.config.Settings;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
-import io.vertx.serviceproxy.ServiceProxyBuilder;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,13 +26,12 @@ class CoachContactTest {
   static final Inbox INBOX = Inbox.onFreePort();
 
   private static AuthPlatform platform;
-  private static AuthService proxy;
+  private static AuthDirectory proxy;
 
   @BeforeAll
   static void start() {
     platform = AuthPlatform.start(CoachContactTest.class, INBOX.settings());
-    proxy = new ServiceProxyBuilder(platform.vertx).setAddress(AuthVerticle.SERVICE_ADDRESS)
-        .setOptions(new DeliveryOptions().setSendTimeout(3_000)).build(AuthService.class);
+    proxy = AuthDirectory.createProxy(platform.vertx, new DeliveryOptions().setSendTimeout(3_000));
   }
 
   @AfterAll

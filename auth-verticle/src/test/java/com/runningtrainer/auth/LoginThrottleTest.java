@@ -13,8 +13,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.serviceproxy.ServiceException;
-import io.vertx.serviceproxy.ServiceProxyBuilder;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -207,23 +205,6 @@ class LoginThrottleTest {
 
     assertThat(fromThatAddress.getInteger("status")).isEqualTo(429);
     assertThat(fromAnother.getInteger("status")).isEqualTo(401);
-  }
-
-  @Test
-  void theProxyFailsAThrottledLoginWithCode429AndTheSecondsToWait() {
-    AuthService proxy = new ServiceProxyBuilder(platform.vertx).setAddress(AuthVerticle.SERVICE_ADDRESS)
-        .setOptions(new DeliveryOptions().setSendTimeout(5_000)).build(AuthService.class);
-    String email = registered();
-    for (int attempt = 0; attempt < PER_ACCOUNT; attempt++) {
-      catchThrowable(() -> proxy.login(credentials(email, WRONG), null).await());
-    }
-
-    Throwable failure = catchThrowable(() -> proxy.login(credentials(email, WRONG), null).await());
-
-    assertThat(failure).isInstanceOf(ServiceException.class);
-    ServiceException refused = (ServiceException) failure;
-    assertThat(refused.failureCode()).isEqualTo(429);
-    assertThat(refused.getDebugInfo().getLong("retry_after_seconds")).isBetween(1L, WINDOW_SECONDS);
   }
 
   /** A new account; registering is not throttled in this class. */

@@ -3,6 +3,7 @@ package com.runningtrainer.gateway;
 import com.runningtrainer.auth.AuthVerticle;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
@@ -57,7 +58,9 @@ final class GatewayPlatform implements AutoCloseable {
         "AUTH_PORT", String.valueOf(authPort),
         "TRAINER_PORT", String.valueOf(TestPorts.free()),
         "GATEWAY_PORT", String.valueOf(gatewayPort),
-        "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json"));
+        "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json",
+        // What the launcher gives from its catalog.
+        "GATEWAY_SERVICES", "auth,trainer"));
     // Every test user registers and logs in from this one address: only the limits under test may bite.
     settings.putAll(Map.of("LOGIN_LIMIT_PER_IP", "10000", "REGISTER_LIMIT_PER_IP", "10000", "RATE_LIMIT_AUTH", "10000",
         "RATE_LIMIT_PER_IP", "10000", "RATE_LIMIT_PER_USER", "10000"));
@@ -65,9 +68,9 @@ final class GatewayPlatform implements AutoCloseable {
     Config config = Config.of(settings);
     Vertx vertx = VertxFactory.create();
     try {
-      vertx.deployVerticle(new AuthVerticle(config)).await();
+      ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
       if (withTrainer) {
-        vertx.deployVerticle(new TrainerVerticle(config)).await();
+        ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
       }
       vertx.deployVerticle(new GatewayVerticle(config)).await();
     } catch (RuntimeException e) {

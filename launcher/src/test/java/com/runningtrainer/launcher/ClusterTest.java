@@ -2,12 +2,21 @@ package com.runningtrainer.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.auth.api.AuthEvents;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.testsupport.LogCapture;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
 import com.runningtrainer.testsupport.TestRedis;
+import com.runningtrainer.trainer.share.LostCoaches;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Three {@code --cluster} nodes in this JVM on loopback, started as the launcher starts them:
  * the gateway and auth on the first, trainer on the other two. Requests go over HTTP to the
- * gateway, and from there over the clustered event bus to {@code trainer.api}. One cluster for
- * the class: a clustered start costs seconds.
+ * gateway, and from there over the clustered event bus to {@code trainer.api}; what auth
+ * publishes reaches the background verticle of each trainer node. One cluster for the class: a
+ * clustered start costs seconds.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ClusterTest {
@@ -140,6 +150,28 @@ class ClusterTest {
 
   @Test
   @Order(3)
+  void an_event_auth_publishes_reaches_the_background_of_each_trainer_node_and_is_handled_once_in_effect() throws Exception {
+    String athlete = UUID.randomUUID().toString();
+    String coach = UUID.randomUUID().toString();
+    String share = activeShare(athlete, coach);
+
+    try (LogCapture logs = LogCapture.of(LostCoaches.class)) {
+      edgeNode.vertx.eventBus().publish(AuthEvents.COACH_LOST, new JsonObject().put("user_id", coach));
+
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (logs.count("user " + coach) < 2 && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      // One per node; the first revokes the share, the second finds nothing left to revoke.
+      assertThat(logs.count("user " + coach + " is no longer a coach")).isEqualTo(2);
+      assertThat(logs.count("user " + coach, ": 1 active share(s) revoked")).isEqualTo(1);
+      assertThat(logs.count("user " + coach, ": 0 active share(s) revoked")).isEqualTo(1);
+    }
+    assertThat(shareStatus(share)).isEqualTo("revoked");
+  }
+
+  @Test
+  @Order(4)
   void when_a_trainer_node_stops_the_other_answers_every_request_after_it() throws Exception {
     AtomicBoolean stopping = new AtomicBoolean(true);
     CompletableFuture<List<Integer>> duringStop = CompletableFuture.supplyAsync(() -> {
@@ -167,6 +199,37 @@ class ClusterTest {
     assertThat(sentDuringStop).isNotEmpty();
     assertThat(sentDuringStop.stream().filter(status -> status != 200).count()).as("%s", sentDuringStop)
         .isLessThanOrEqualTo(1);
+  }
+
+  /** An active share written as accepting an invitation leaves it; its id. */
+  private static String activeShare(String athlete, String coach) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    try (Connection connection = jdbc(); PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO trainer.shares (id, athlete_id, coach_email, coach_id, access, status, accepted_at)"
+            + " VALUES (?::uuid, ?::uuid, 'coach@example.com', ?::uuid, 'read', 'active', now())")) {
+      insert.setString(1, id);
+      insert.setString(2, athlete);
+      insert.setString(3, coach);
+      insert.executeUpdate();
+    }
+    return id;
+  }
+
+  private static String shareStatus(String share) throws SQLException {
+    try (Connection connection = jdbc();
+        PreparedStatement select = connection.prepareStatement("SELECT status FROM trainer.shares WHERE id = ?::uuid")) {
+      select.setString(1, share);
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
+  }
+
+  private static Connection jdbc() throws SQLException {
+    PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
+    return DriverManager.getConnection("jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/"
+        + options.getDatabase(), options.getUser(), options.getPassword());
   }
 
   /** What a start gave, or null when it failed (the failure is in the log). */

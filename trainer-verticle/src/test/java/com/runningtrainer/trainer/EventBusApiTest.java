@@ -7,14 +7,12 @@ import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
-import io.vertx.serviceproxy.ServiceProxyBuilder;
-import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The same operations over the event bus: the envelope at trainer.api and the service proxy. */
+/** The same operations over the event bus: the envelope at trainer.api, and the proxy other services call. */
 class EventBusApiTest {
 
   private static TrainerPlatform platform;
@@ -66,15 +64,15 @@ class EventBusApiTest {
   }
 
   @Test
-  void servesTheBusinessApiAsAProxyThatKeepsTheStatusOfAFailure() {
-    TrainerService proxy = new ServiceProxyBuilder(platform.vertx).setAddress(TrainerVerticle.SERVICE_ADDRESS)
-        .setOptions(new DeliveryOptions().setSendTimeout(5_000)).build(TrainerService.class);
+  void servesRunImportsAsAProxyThatKeepsTheStatusOfAFailure() {
     String owner = UUID.randomUUID().toString();
-    JsonObject plan = proxy.createPlan(owner, null, new JsonObject().put("name", "Proxy").put("start_date", "2026-01-05")
-        .put("end_date", "2026-02-01")).await();
+    JsonObject run = new JsonObject().put("strava_activity_id", 42L).put("actual_date", "2026-01-05")
+        .put("distance_km", 5.0).put("duration_minutes", 30.0);
 
-    assertThat(proxy.getPlan(owner, plan.getString("id")).await().getString("name")).isEqualTo("Proxy");
-    assertThatThrownBy(() -> proxy.getPlan(UUID.randomUUID().toString(), plan.getString("id")).await())
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(404));
+    JsonObject imported = platform.runImports().importRun(owner, run).await();
+
+    assertThat(imported.getString("owner_id", owner)).isEqualTo(owner);
+    assertThatThrownBy(() -> platform.runImports().importRun(owner, new JsonObject().put("strava_activity_id", 43L)).await())
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(400));
   }
 }

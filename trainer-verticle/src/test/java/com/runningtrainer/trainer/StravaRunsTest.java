@@ -78,7 +78,7 @@ class StravaRunsTest {
   void anImportWithoutAnActivityIdIsABadRequest() {
     Person athlete = platform.person();
 
-    assertThatThrownBy(() -> platform.trainerService().importRun(athlete.id(), new JsonObject()
+    assertThatThrownBy(() -> platform.runImports().importRun(athlete.id(), new JsonObject()
         .put("actual_date", "2026-03-05").put("distance_km", 5).put("duration_minutes", 30)).await())
         .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(400));
   }
@@ -130,7 +130,7 @@ class StravaRunsTest {
     platform.share(athlete, coach, "read", false);
     JsonObject plan = platform.plan(athlete.token(), "2026-03-02", "2026-03-29");
     JsonObject workout = platform.workout(athlete.token(), plan, "long_run", "2026-03-08", 21.0);
-    platform.trainerService().importRun(athlete.id(), new JsonObject().put("strava_activity_id", ACTIVITIES.incrementAndGet())
+    platform.runImports().importRun(athlete.id(), new JsonObject().put("strava_activity_id", ACTIVITIES.incrementAndGet())
         .put("workout_id", workout.getString("id")).put("actual_date", "2026-03-08").put("distance_km", 21)
         .put("duration_minutes", 110)).await();
     String progress = "/api/v1/analytics/plans/" + plan.getString("id") + "/progress";

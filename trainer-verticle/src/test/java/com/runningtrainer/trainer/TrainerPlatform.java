@@ -1,31 +1,27 @@
 package com.runningtrainer.trainer;
 
-import com.runningtrainer.auth.AuthVerticle;
-import com.runningtrainer.auth.admin.AdminBootstrap;
+import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.testsupport.FakeAuth;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
 import com.runningtrainer.testsupport.TestRedis;
+import com.runningtrainer.trainer.api.RunImports;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.serviceproxy.ServiceProxyBuilder;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * The real auth and trainer services on one Vert.x, over a database of the test class's own,
- * reached over HTTP as a client would.
+ * The real trainer on one Vert.x, over a database of the test class's own, reached over HTTP as
+ * a client would, beside a fake auth on the same event bus that knows the people, signs their
+ * tokens and answers the trainer's questions about them.
  */
 final class TrainerPlatform implements AutoCloseable {
 
@@ -33,17 +29,18 @@ final class TrainerPlatform implements AutoCloseable {
   final Config config;
   final String databaseUrl;
   final TestHttp trainer;
-  final TestHttp auth;
-  private final Config trainerConfig;
-  private String trainerDeployment;
-  private String admin;
+  final FakeAuth auth;
+  private ServiceDeployer.Deployed deployed;
 
-  private TrainerPlatform(Vertx vertx, Config config, Config trainerConfig, String trainerDeployment, String databaseUrl,
-      TestHttp trainer, TestHttp auth) {
+  /** A registered, logged-in user: their id, email and bearer token. */
+  record Person(String id, String email, String token) {
+  }
+
+  private TrainerPlatform(Vertx vertx, Config config, ServiceDeployer.Deployed deployed, String databaseUrl,
+      TestHttp trainer, FakeAuth auth) {
     this.vertx = vertx;
     this.config = config;
-    this.trainerConfig = trainerConfig;
-    this.trainerDeployment = trainerDeployment;
+    this.deployed = deployed;
     this.databaseUrl = databaseUrl;
     this.trainer = trainer;
     this.auth = auth;
@@ -53,71 +50,53 @@ final class TrainerPlatform implements AutoCloseable {
     return start(testClass, Map.of());
   }
 
-  /** @param trainerOverrides settings only the trainer sees, e.g. its own DATABASE_URL */
-  static TrainerPlatform start(Class<?> testClass, Map<String, String> trainerOverrides) {
+  /** @param overrides settings of the trainer, e.g. its own DATABASE_URL or TRAINER_INSTANCES */
+  static TrainerPlatform start(Class<?> testClass, Map<String, String> overrides) {
     String databaseUrl = TestDatabase.create(testClass);
-    int authPort = TestPorts.free();
     int trainerPort = TestPorts.free();
-    Config config = Config.of(Map.of(
+    Config base = Config.of(Map.of(
         "DATABASE_URL", databaseUrl,
         "DATABASE_POOL_SIZE", "4",
         "REDIS_URL", TestRedis.url(),
         "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
-        "AUTH_PORT", String.valueOf(authPort),
         "TRAINER_PORT", String.valueOf(trainerPort),
-        "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json",
-        // Every test user registers and logs in from this one address: no limit may bite.
-        "LOGIN_LIMIT_PER_IP", "10000",
-        "REGISTER_LIMIT_PER_IP", "10000",
         "REQUEST_TIMEOUT_MS", "5000"));
     Vertx vertx = VertxFactory.create();
-    Config trainerConfig = config.with(trainerOverrides);
-    String trainerDeployment;
     try {
-      vertx.deployVerticle(new AuthVerticle(config)).await();
-      trainerDeployment = vertx.deployVerticle(new TrainerVerticle(trainerConfig)).await();
+      FakeAuth auth = FakeAuth.start(vertx, Settings.from(base));
+      Config config = base.with(Map.of("AUTH_JWKS_URL", auth.jwksUrl())).with(overrides);
+      ServiceDeployer.Deployed deployed = ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
+      return new TrainerPlatform(vertx, config, deployed, databaseUrl, new TestHttp(vertx, trainerPort), auth);
     } catch (RuntimeException e) {
       // @AfterAll has no platform to close when the start fails: leave no database behind.
       vertx.close().await();
       TestDatabase.drop(databaseUrl);
       throw e;
     }
-    return new TrainerPlatform(vertx, config, trainerConfig, trainerDeployment, databaseUrl,
-        new TestHttp(vertx, trainerPort), new TestHttp(vertx, authPort));
   }
 
   /** Undeploys the trainer, as a trainer that is down: nothing consumes what auth publishes. */
   void stopTrainer() {
-    vertx.undeploy(trainerDeployment).await();
+    deployed.undeploy().await();
   }
 
   /** Deploys the trainer again, on the same port and database. */
   void startTrainer() {
-    trainerDeployment = vertx.deployVerticle(new TrainerVerticle(trainerConfig)).await();
+    deployed = ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
   }
 
-  /** Registers a new user and logs them in; their bearer token. */
+  /** A new user, logged in; their bearer token. */
   String newUser() {
-    String email = "runner-" + UUID.randomUUID() + "@example.com";
-    JsonObject credentials = new JsonObject().put("email", email).put("password", "correct horse battery");
-    auth.post("/api/v1/auth/register", null, credentials);
-    return auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
+    return person().token();
   }
 
-  /** A registered, logged-in user: their id, email and bearer token. */
-  record Person(String id, String email, String token) {
-  }
-
-  /** Registers a new user and logs them in. */
+  /** A new user, logged in. */
   Person person() {
-    String email = "runner-" + UUID.randomUUID() + "@example.com";
-    JsonObject credentials = new JsonObject().put("email", email).put("password", "correct horse battery");
-    auth.post("/api/v1/auth/register", null, credentials);
-    String token = auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
-    return new Person(auth.get("/api/v1/auth/me", token).bodyAsJsonObject().getString("id"), email, token);
+    FakeAuth.Person person = auth.person();
+    return new Person(person.id(), person.email(), person.token());
   }
 
-  /** A new user with a verified email and the coach role granted by an admin, as a real coach comes to be. */
+  /** A new user with a verified email and the coach role, as a real coach comes to be. */
   Person coach() {
     Person coach = person();
     verifyEmail(coach);
@@ -125,27 +104,12 @@ final class TrainerPlatform implements AutoCloseable {
     return coach;
   }
 
-  /**
-   * Marks the user's email verified in auth's schema, as following the mailed link would: the
-   * link's token never leaves auth, and the mail flow has tests of its own in auth.
-   */
   void verifyEmail(Person person) {
-    try (Connection connection = jdbc();
-        PreparedStatement statement = connection.prepareStatement(
-            "UPDATE auth.users SET email_verified_at = now() WHERE id = ?::uuid")) {
-      statement.setString(1, person.id());
-      statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    auth.verifyEmail(asKnown(person));
   }
 
-  /** Grants the coach role through auth's admin API, with an admin made as the launcher makes the first one. */
   void grantCoach(Person person) {
-    var response = auth.put("/api/v1/auth/admin/users/" + person.id() + "/roles/coach", admin(), null);
-    if (response.statusCode() != 204) {
-      throw new AssertionError("granting coach answered " + response.statusCode() + ": " + response.bodyAsString());
-    }
+    grantRole(person, "coach");
   }
 
   void removeCoach(Person person) {
@@ -153,22 +117,19 @@ final class TrainerPlatform implements AutoCloseable {
   }
 
   void grantRole(Person person, String role) {
-    admitted(auth.put("/api/v1/auth/admin/users/" + person.id() + "/roles/" + role, admin(), null), "granting " + role);
+    auth.grantRole(asKnown(person), role);
   }
 
   void removeRole(Person person, String role) {
-    admitted(auth.delete("/api/v1/auth/admin/users/" + person.id() + "/roles/" + role, admin()), "removing " + role);
+    auth.removeRole(asKnown(person), role);
   }
 
-  /** Disables the account through auth's admin API. */
   void disable(Person person) {
-    admitted(auth.post("/api/v1/auth/admin/users/" + person.id() + "/disable", admin(), null), "disabling");
+    auth.disable(asKnown(person));
   }
 
-  private static void admitted(io.vertx.ext.web.client.HttpResponse<?> response, String what) {
-    if (response.statusCode() != 204) {
-      throw new AssertionError(what + " answered " + response.statusCode());
-    }
+  private static FakeAuth.Person asKnown(Person person) {
+    return new FakeAuth.Person(person.id(), person.email(), person.token());
   }
 
   /** The share's status as the athlete's list of shares shows it; null when it is not there. */
@@ -201,16 +162,6 @@ final class TrainerPlatform implements AutoCloseable {
     }
   }
 
-  private synchronized String admin() {
-    if (admin == null) {
-      Person person = person();
-      AdminBootstrap.makeAdmin(vertx, Settings.from(config), person.email()).await();
-      JsonObject credentials = new JsonObject().put("email", person.email()).put("password", "correct horse battery");
-      admin = auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
-    }
-    return admin;
-  }
-
   /** The athlete invites the coach; the pending share. */
   JsonObject invite(Person athlete, Person coach, String access, boolean shareStravaRuns) {
     return create("/api/v1/shares", athlete.token(), new JsonObject().put("coach_email", coach.email())
@@ -229,34 +180,27 @@ final class TrainerPlatform implements AutoCloseable {
 
   /** Imports a run from Strava over the event bus, as the strava service will. */
   JsonObject stravaRun(Person athlete, long activityId, String date, double distanceKm, double durationMinutes) {
-    return trainerService().importRun(athlete.id(), new JsonObject().put("strava_activity_id", activityId)
+    return runImports().importRun(athlete.id(), new JsonObject().put("strava_activity_id", activityId)
         .put("actual_date", date).put("distance_km", distanceKm).put("duration_minutes", durationMinutes)).await();
   }
 
-  TrainerService trainerService() {
-    return new ServiceProxyBuilder(vertx).setAddress(TrainerVerticle.SERVICE_ADDRESS)
-        .setOptions(new DeliveryOptions().setSendTimeout(5_000)).build(TrainerService.class);
+  /** The proxy the strava service imports runs with. */
+  RunImports runImports() {
+    return RunImports.createProxy(vertx, new DeliveryOptions().setSendTimeout(5_000));
   }
 
   /**
-   * Makes auth's service proxy deaf, as an auth service that is down or partitioned away would
-   * be: every message to {@code auth.service} is dropped until the returned handle is closed.
-   * Auth's HTTP port (login, JWKS) keeps working.
+   * Makes auth's directory deaf, as an auth service that is down or partitioned away would be:
+   * every message to it is dropped until the returned handle is closed. Its keys stay served.
    */
   AutoCloseable authStopsAnswering() {
     Handler<DeliveryContext<Object>> deaf = context -> {
-      if (!AuthVerticle.SERVICE_ADDRESS.equals(context.message().address())) {
+      if (!AuthDirectory.ADDRESS.equals(context.message().address())) {
         context.next();
       }
     };
     vertx.eventBus().addOutboundInterceptor(deaf);
     return () -> vertx.eventBus().removeOutboundInterceptor(deaf);
-  }
-
-  private Connection jdbc() throws SQLException {
-    PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl);
-    String url = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-    return DriverManager.getConnection(url, options.getUser(), options.getPassword());
   }
 
   /** POSTs a resource that must be created; its JSON. */
@@ -291,6 +235,7 @@ final class TrainerPlatform implements AutoCloseable {
 
   @Override
   public void close() {
+    auth.close();
     vertx.close().await();
     TestDatabase.drop(databaseUrl);
   }

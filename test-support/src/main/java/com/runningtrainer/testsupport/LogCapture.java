@@ -1,0 +1,58 @@
+package com.runningtrainer.testsupport;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The log events of some loggers while a test runs, from INFO up, whatever the output format
+ * (tests log only warnings otherwise); while captured they are not printed. Test classes run in
+ * parallel in one JVM: look for what only the test's own work logs (its ids, its database).
+ */
+public final class LogCapture implements AutoCloseable {
+
+  private final List<Logger> loggers;
+  private final List<Level> levels;
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  private LogCapture(List<Logger> loggers) {
+    this.loggers = loggers;
+    this.levels = loggers.stream().map(Logger::getLevel).toList();
+    appender.start();
+    loggers.forEach(logger -> {
+      logger.addAppender(appender);
+      logger.setLevel(Level.INFO);
+      logger.setAdditive(false);
+    });
+  }
+
+  /** Starts capturing what the loggers of these classes log. */
+  public static LogCapture of(Class<?>... classes) {
+    return new LogCapture(List.of(classes).stream()
+        .map(type -> (Logger) LoggerFactory.getLogger(type)).toList());
+  }
+
+  /** How many events so far have a message that contains every one of these strings. */
+  public long count(String... parts) {
+    synchronized (appender.list) {
+      return appender.list.stream()
+          .map(ILoggingEvent::getFormattedMessage)
+          .filter(message -> List.of(parts).stream().allMatch(message::contains))
+          .count();
+    }
+  }
+
+  @Override
+  public void close() {
+    for (int i = 0; i < loggers.size(); i++) {
+      Logger logger = loggers.get(i);
+      logger.detachAppender(appender);
+      logger.setLevel(levels.get(i));
+      logger.setAdditive(true);
+    }
+    appender.stop();
+  }
+}
