@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What the trainer asks auth about people for coach sharing, over the service proxy on auth.service. */
+/** What the trainer asks auth about people for coach sharing, over its directory proxy on auth.directory. */
 class CoachContactTest {
 
   @RegisterExtension

@@ -58,7 +58,7 @@ public final class VertxFactory {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
-        // Which service address each message went to (trainer.api, auth.service, ...): in a
+        // Which service address each message went to (trainer.api, auth.directory, ...): in a
         // cluster, how the event bus spreads them over the nodes. Reply addresses are left out.
         // And the route of each HTTP request: its path template, never its ids.
         .addLabels(Label.EB_ADDRESS, Label.HTTP_ROUTE)

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the gateway reads from the environment, by the variable names the README lists.
+ * What the gateway reads from the environment, by the variable names docs/configuration.md lists.
  *
  * @param services the services whose contracts are routed ({@code GATEWAY_SERVICES})
  * @param upstreams how each service is reached: {@code eventbus}, or its base URLs ({@code <SERVICE>_UPSTREAM})

@@ -18,14 +18,15 @@ public record LaunchOptions(List<String> services, boolean cluster, boolean help
 
   /** What {@code --help} prints, and what follows a usage error. */
   public static final String USAGE = String.join(System.lineSeparator(),
-      "usage: java -jar running-trainer.jar [--services=NAME[,NAME...]] [--cluster] [--rotate-keys] [--help]",
+      "usage: java -jar running-trainer.jar [--services=NAME[,NAME...]] [--cluster] [--rotate-keys]",
+      "                                     [--make-admin=EMAIL] [--help]",
       "  --services=...  the services to run in this JVM (default: all of them)",
       "  --cluster       join the other nodes of the cluster (CLUSTER_* variables) on one event bus;",
       "                  needs DATABASE_URL and REDIS_URL",
       "  --rotate-keys   add a new key to sign access tokens with, then exit; running auth",
-      "                  instances take it up by themselves (see the README)",
+      "                  instances take it up by themselves (see docs/auth.md)",
       "  --make-admin=EMAIL  make the registered account of EMAIL an admin, then exit",
-      "Configuration is read from environment variables; see the README.");
+      "Configuration is read from environment variables; see docs/configuration.md.");
 
   public LaunchOptions {
     services = List.copyOf(services);

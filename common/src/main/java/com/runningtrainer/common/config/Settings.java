@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * The settings every service reads, by their environment variable names. One place for the
- * names and defaults that the README lists.
+ * names and defaults that docs/configuration.md lists.
  */
 public record Settings(
     String appName,
