@@ -2,10 +2,10 @@ package com.runningtrainer.trainer.share;
 
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
+import com.runningtrainer.common.db.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class Sharing {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sharing.class);
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final ShareRepository shares;
   private final Identities identities;
@@ -44,7 +43,7 @@ public final class Sharing {
         return Future.failedFuture(Failures.unprocessable("coach_email", "is your own: invite another person"));
       }
       return shares.insert(athlete, share)
-          .recover(failure -> Future.failedFuture(isDuplicate(failure)
+          .recover(failure -> Future.failedFuture(SqlStates.isUniqueViolation(failure)
               ? Failures.conflict("a share with this coach is pending or active already")
               : failure))
           .compose(created -> notify(me != null, athlete, share).map(notified -> created.put("notified", notified)));
@@ -126,7 +125,7 @@ public final class Sharing {
         }
         return shares.accept(id, email, caller);
       });
-    }).recover(failure -> Future.failedFuture(isDuplicate(failure)
+    }).recover(failure -> Future.failedFuture(SqlStates.isUniqueViolation(failure)
         ? Failures.conflict("you coach this athlete already")
         : failure)).map(share -> {
           if (share == null) {
@@ -168,9 +167,5 @@ public final class Sharing {
 
   private static boolean verified(JsonObject account) {
     return account.getString("email") != null && account.getBoolean("email_verified", false);
-  }
-
-  private static boolean isDuplicate(Throwable failure) {
-    return failure instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
   }
 }
