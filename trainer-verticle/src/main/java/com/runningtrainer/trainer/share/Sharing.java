@@ -65,30 +65,16 @@ public final class Sharing {
   }
 
   public Future<JsonObject> find(UUID caller, UUID id) {
-    return shares.find(caller, id).map(share -> {
-      if (share == null) {
-        throw Failures.notFound("share");
-      }
-      return share;
-    });
+    return shares.find(caller, id).map(share -> Failures.orNotFound(share, "share"));
   }
 
   public Future<JsonObject> change(UUID athlete, UUID id, String access, Boolean shareStravaRuns) {
-    return shares.update(athlete, id, ShareFields.access(access), shareStravaRuns).map(share -> {
-      if (share == null) {
-        throw Failures.notFound("share");
-      }
-      return share;
-    });
+    return shares.update(athlete, id, ShareFields.access(access), shareStravaRuns)
+        .map(share -> Failures.orNotFound(share, "share"));
   }
 
   public Future<Void> revoke(UUID caller, UUID id) {
-    return shares.revoke(caller, id).map(revoked -> {
-      if (!revoked) {
-        throw Failures.notFound("share");
-      }
-      return null;
-    });
+    return shares.revoke(caller, id).map(revoked -> Failures.doneOrNotFound(revoked, "share"));
   }
 
   /** Pending invitations to the caller's email, once auth says it is verified. */
@@ -116,23 +102,13 @@ public final class Sharing {
             + (coach ? "" : " and the coach role, which an admin grants")));
       }
       String email = me.getString("email");
-      return shares.findInvitation(id, email, caller).compose(invitation -> {
-        if (invitation == null) {
-          return Future.failedFuture(Failures.notFound("invitation"));
-        }
-        if (!coach) {
-          return Future.failedFuture(Failures.forbidden("accepting takes the coach role, which an admin grants"));
-        }
-        return shares.accept(id, email, caller);
-      });
+      return shares.findInvitation(id, email, caller).map(invitation -> Failures.orNotFound(invitation, "invitation"))
+          .compose(invitation -> coach
+              ? shares.accept(id, email, caller)
+              : Future.failedFuture(Failures.forbidden("accepting takes the coach role, which an admin grants")));
     }).recover(failure -> Future.failedFuture(SqlStates.isUniqueViolation(failure)
         ? Failures.conflict("you coach this athlete already")
-        : failure)).map(share -> {
-          if (share == null) {
-            throw Failures.notFound("invitation");
-          }
-          return share;
-        });
+        : failure)).map(share -> Failures.orNotFound(share, "invitation"));
   }
 
   /** The coach's athletes with their email and name, which are null while auth cannot be asked. */
