@@ -23,12 +23,7 @@ public final class AdminBootstrap {
     return Database.migrate(vertx, settings.databaseUrl(), AuthVerticle.NAME).compose(migrated -> {
       Pool pool = Database.pool(vertx, settings.databaseUrl(), AuthVerticle.NAME, 1);
       return new UserRepository(pool).grantRoleByEmail(email.trim().toLowerCase(Locale.ROOT), "admin")
-          .map(found -> {
-            if (!found) {
-              throw Failures.notFound("an account with email " + email);
-            }
-            return (Void) null;
-          })
+          .map(found -> Failures.doneOrNotFound(found, "an account with email " + email))
           .eventually(pool::close);
     });
   }

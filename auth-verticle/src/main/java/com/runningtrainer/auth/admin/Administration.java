@@ -99,9 +99,6 @@ public final class Administration {
   }
 
   private static Void found(boolean found) {
-    if (!found) {
-      throw Failures.notFound("user");
-    }
-    return null;
+    return Failures.doneOrNotFound(found, "user");
   }
 }

@@ -34,12 +34,7 @@ public final class CoachInvitations {
 
   /** The account as it is now; 404 when there is none. */
   public Future<JsonObject> contact(String userId) {
-    return users.findById(Inputs.uuid("user_id", userId)).map(user -> {
-      if (user == null) {
-        throw Failures.notFound("user");
-      }
-      return user;
-    });
+    return users.findById(Inputs.uuid("user_id", userId)).map(user -> Failures.orNotFound(user, "user"));
   }
 
   /**

@@ -1,9 +1,9 @@
 package com.runningtrainer.auth.oauth;
 
 import com.runningtrainer.auth.user.UserRepository;
+import com.runningtrainer.common.db.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import java.util.UUID;
 
 /**
@@ -14,8 +14,6 @@ import java.util.UUID;
  * have not proved is theirs.
  */
 public final class Accounts {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final IdentityRepository identities;
   private final UserRepository users;
@@ -28,7 +26,9 @@ public final class Accounts {
   public Future<JsonObject> userFor(ExternalIdentity identity) {
     // A concurrent first login of the same identity, or a registration with the same email,
     // wins the race: look again, and find what it made.
-    return resolve(identity).recover(failure -> isDuplicate(failure) ? resolve(identity) : Future.failedFuture(failure));
+    return resolve(identity).recover(failure -> SqlStates.isUniqueViolation(failure)
+        ? resolve(identity)
+        : Future.failedFuture(failure));
   }
 
   private Future<JsonObject> resolve(ExternalIdentity identity) {
@@ -49,9 +49,5 @@ public final class Accounts {
         return identities.link(identity, UUID.fromString(existing.getString("id"))).map(existing);
       });
     });
-  }
-
-  private static boolean isDuplicate(Throwable failure) {
-    return failure instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
   }
 }

@@ -82,12 +82,7 @@ public final class Sessions {
   /** Ends one of the caller's sessions; 404 when it is not theirs or not active. */
   public Future<Void> endOne(JsonObject principal, String sessionId) {
     UUID userId = Inputs.caller(principal.getString("sub"));
-    return end(userId, Inputs.uuid("id", sessionId)).map(ended -> {
-      if (!ended) {
-        throw Failures.notFound("session");
-      }
-      return null;
-    });
+    return end(userId, Inputs.uuid("id", sessionId)).map(ended -> Failures.doneOrNotFound(ended, "session"));
   }
 
   /** Ends every session of the caller, this one included. */

@@ -20,6 +20,26 @@ public final class Failures {
     return new ServiceException(404, what + " not found");
   }
 
+  /** The row (or any value) a lookup found; {@link #notFound} naming {@code what} when it found none (null). */
+  public static <T> T orNotFound(T found, String what) {
+    if (found == null) {
+      throw notFound(what);
+    }
+    return found;
+  }
+
+  /**
+   * Nothing, once a statement found its row to change; {@link #notFound} naming {@code what} when
+   * it changed none. Not an overload of {@link #orNotFound}: a {@code Boolean} would pick the
+   * generic one and never fail.
+   */
+  public static Void doneOrNotFound(boolean done, String what) {
+    if (!done) {
+      throw notFound(what);
+    }
+    return null;
+  }
+
   public static ServiceException unauthorized(String detail) {
     return new ServiceException(401, detail);
   }

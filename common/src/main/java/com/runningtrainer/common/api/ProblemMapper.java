@@ -2,6 +2,7 @@ package com.runningtrainer.common.api;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import com.runningtrainer.common.db.SqlStates;
 import io.vertx.core.VertxException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.DecodeException;
@@ -28,10 +29,6 @@ public final class ProblemMapper {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
   private static final Pattern PARAMETER = Pattern.compile("parameter (\\S+) is invalid");
-  private static final String UNIQUE_VIOLATION = "23505";
-  private static final String CHECK_VIOLATION = "23514";
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
-  private static final String NUMERIC_OUT_OF_RANGE = "22003";
 
   private ProblemMapper() {
   }
@@ -83,8 +80,8 @@ public final class ProblemMapper {
   private static Problem fromDatabaseState(PgException e, String requestId) {
     String state = e.getSqlState() == null ? "" : e.getSqlState();
     return switch (state) {
-      case UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
-      case CHECK_VIOLATION, FOREIGN_KEY_VIOLATION, NUMERIC_OUT_OF_RANGE ->
+      case SqlStates.UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
+      case SqlStates.CHECK_VIOLATION, SqlStates.FOREIGN_KEY_VIOLATION, SqlStates.NUMERIC_OUT_OF_RANGE ->
           Problem.of(422, "The values break a rule of the data: " + e.getErrorMessage());
       default -> isOutage(state) ? unavailable(e, requestId) : null;
     };

@@ -2,10 +2,10 @@ package com.runningtrainer.trainer.share;
 
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
+import com.runningtrainer.common.db.SqlStates;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class Sharing {
 
   private static final Logger LOG = LoggerFactory.getLogger(Sharing.class);
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final ShareRepository shares;
   private final Identities identities;
@@ -44,7 +43,7 @@ public final class Sharing {
         return Future.failedFuture(Failures.unprocessable("coach_email", "is your own: invite another person"));
       }
       return shares.insert(athlete, share)
-          .recover(failure -> Future.failedFuture(isDuplicate(failure)
+          .recover(failure -> Future.failedFuture(SqlStates.isUniqueViolation(failure)
               ? Failures.conflict("a share with this coach is pending or active already")
               : failure))
           .compose(created -> notify(me != null, athlete, share).map(notified -> created.put("notified", notified)));
@@ -66,30 +65,16 @@ public final class Sharing {
   }
 
   public Future<JsonObject> find(UUID caller, UUID id) {
-    return shares.find(caller, id).map(share -> {
-      if (share == null) {
-        throw Failures.notFound("share");
-      }
-      return share;
-    });
+    return shares.find(caller, id).map(share -> Failures.orNotFound(share, "share"));
   }
 
   public Future<JsonObject> change(UUID athlete, UUID id, String access, Boolean shareStravaRuns) {
-    return shares.update(athlete, id, ShareFields.access(access), shareStravaRuns).map(share -> {
-      if (share == null) {
-        throw Failures.notFound("share");
-      }
-      return share;
-    });
+    return shares.update(athlete, id, ShareFields.access(access), shareStravaRuns)
+        .map(share -> Failures.orNotFound(share, "share"));
   }
 
   public Future<Void> revoke(UUID caller, UUID id) {
-    return shares.revoke(caller, id).map(revoked -> {
-      if (!revoked) {
-        throw Failures.notFound("share");
-      }
-      return null;
-    });
+    return shares.revoke(caller, id).map(revoked -> Failures.doneOrNotFound(revoked, "share"));
   }
 
   /** Pending invitations to the caller's email, once auth says it is verified. */
@@ -117,23 +102,13 @@ public final class Sharing {
             + (coach ? "" : " and the coach role, which an admin grants")));
       }
       String email = me.getString("email");
-      return shares.findInvitation(id, email, caller).compose(invitation -> {
-        if (invitation == null) {
-          return Future.failedFuture(Failures.notFound("invitation"));
-        }
-        if (!coach) {
-          return Future.failedFuture(Failures.forbidden("accepting takes the coach role, which an admin grants"));
-        }
-        return shares.accept(id, email, caller);
-      });
-    }).recover(failure -> Future.failedFuture(isDuplicate(failure)
+      return shares.findInvitation(id, email, caller).map(invitation -> Failures.orNotFound(invitation, "invitation"))
+          .compose(invitation -> coach
+              ? shares.accept(id, email, caller)
+              : Future.failedFuture(Failures.forbidden("accepting takes the coach role, which an admin grants")));
+    }).recover(failure -> Future.failedFuture(SqlStates.isUniqueViolation(failure)
         ? Failures.conflict("you coach this athlete already")
-        : failure)).map(share -> {
-          if (share == null) {
-            throw Failures.notFound("invitation");
-          }
-          return share;
-        });
+        : failure)).map(share -> Failures.orNotFound(share, "invitation"));
   }
 
   /** The coach's athletes with their email and name, which are null while auth cannot be asked. */
@@ -168,9 +143,5 @@ public final class Sharing {
 
   private static boolean verified(JsonObject account) {
     return account.getString("email") != null && account.getBoolean("email_verified", false);
-  }
-
-  private static boolean isDuplicate(Throwable failure) {
-    return failure instanceof PgException e && UNIQUE_VIOLATION.equals(e.getSqlState());
   }
 }

@@ -1,0 +1,86 @@
+package com.runningtrainer.trainer.workout;
+
+import static com.runningtrainer.trainer.share.Access.orExplain;
+import static com.runningtrainer.trainer.share.Access.orExplainDeletion;
+import static com.runningtrainer.trainer.share.Access.ownerOf;
+
+import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.common.api.Page;
+import com.runningtrainer.trainer.plan.PlanRepository;
+import com.runningtrainer.trainer.share.Access;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/**
+ * Workouts of a plan, each on a day within the plan's dates: an athlete's own, written also by a
+ * coach they share with read-write. The repository decides in SQL what a caller reaches; when a
+ * guarded write changes nothing, a second look says why.
+ */
+public final class Workouts {
+
+  private final WorkoutRepository workouts;
+  private final PlanRepository plans;
+  private final Access access;
+
+  public Workouts(WorkoutRepository workouts, PlanRepository plans, Access access) {
+    this.workouts = workouts;
+    this.plans = plans;
+    this.access = access;
+  }
+
+  /** @param athlete whose workout it is: a read-write sharing athlete's, or the caller's when null */
+  public Future<JsonObject> create(UUID caller, UUID athlete, WorkoutFields workout) {
+    return access.writer(caller, athlete).compose(owner ->
+        orExplain(workouts.insert(caller, owner, workout), () -> whyNotInPlan(caller, owner, workout)));
+  }
+
+  public Future<JsonObject> page(UUID caller, UUID athlete, WorkoutFilter filter, Page page) {
+    return access.reader(caller, athlete).compose(owner -> workouts.page(caller, owner, filter, page));
+  }
+
+  /** The workout, when the caller reads it; 404 otherwise. */
+  public Future<JsonObject> find(UUID caller, UUID id) {
+    return workouts.find(caller, id).map(workout -> Failures.orNotFound(workout, "workout"));
+  }
+
+  public Future<JsonObject> update(UUID caller, UUID id, WorkoutFields workout) {
+    return orExplain(workouts.update(caller, id, workout), () -> whyNotUpdated(caller, id, workout));
+  }
+
+  public Future<Void> delete(UUID caller, UUID id) {
+    return orExplainDeletion(workouts.delete(caller, id), () -> whyNotDeleted(caller, id));
+  }
+
+  private <T> Future<T> whyNotUpdated(UUID caller, UUID id, WorkoutFields workout) {
+    return find(caller, id).compose(existing -> {
+      UUID owner = ownerOf(existing);
+      return access.refuseWhenReadOnly(caller, owner).compose(writable -> whyNotInPlan(caller, owner, workout));
+    });
+  }
+
+  // Found and writable, yet not deleted: it was deleted meanwhile.
+  private Future<Void> whyNotDeleted(UUID caller, UUID id) {
+    return find(caller, id)
+        .compose(existing -> access.refuseWhenReadOnly(caller, ownerOf(existing)))
+        .compose(writable -> Future.failedFuture(Failures.notFound("workout")));
+  }
+
+  /** The plan named is not the owner's, or the date falls outside it: 422. */
+  private <T> Future<T> whyNotInPlan(UUID caller, UUID owner, WorkoutFields workout) {
+    return plans.find(caller, workout.planId()).compose(plan -> Future.failedFuture(
+        isOwnedBy(plan, owner) ? outsidePlan() : planNotFound(caller, owner)));
+  }
+
+  private static boolean isOwnedBy(JsonObject plan, UUID owner) {
+    return plan != null && owner.equals(ownerOf(plan));
+  }
+
+  private static RuntimeException planNotFound(UUID caller, UUID owner) {
+    return Failures.unprocessable("plan_id", owner.equals(caller) ? "names no plan of yours" : "names no plan of this athlete's");
+  }
+
+  private static RuntimeException outsidePlan() {
+    return Failures.unprocessable("scheduled_date", "must fall between the plan's start_date and end_date");
+  }
+}
