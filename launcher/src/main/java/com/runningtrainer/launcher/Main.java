@@ -28,7 +28,7 @@ public final class Main {
 
   public static void main(String[] args) {
     Config config = Config.fromEnv();
-    Logging.configure(config);
+    configureLogging(config);
     LaunchOptions options = options(args);
     if (options.help()) {
       System.out.println(LaunchOptions.USAGE);
@@ -88,6 +88,16 @@ public final class Main {
     } catch (LaunchOptions.UsageException e) {
       usageError(e.getMessage());
       throw e;
+    }
+  }
+
+  /** An unknown LOG_FORMAT stops the start, said on stderr, before any line is logged in a format nobody chose. */
+  private static void configureLogging(Config config) {
+    try {
+      Logging.configure(config);
+    } catch (IllegalArgumentException e) {
+      System.err.println("running-trainer: " + e.getMessage());
+      System.exit(EXIT_START_FAILED);
     }
   }
 

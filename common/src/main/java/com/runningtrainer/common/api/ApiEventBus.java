@@ -1,5 +1,6 @@
 package com.runningtrainer.common.api;
 
+import com.runningtrainer.common.log.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -25,13 +26,15 @@ public final class ApiEventBus {
     Binding binding = new Binding();
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address(service), message -> {
       ApiRequest request = ApiRequest.fromJson(message.body());
+      // Each message has its own duplicated context: the gateway's request id follows this one.
+      RequestScope.enter(request.requestId());
       ApiHandler handler = operations.get(request.operationId());
       Future<ApiResponse> response = handler == null
           ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
           : Futures.handle(handler, request);
       binding.taken();
       response
-          .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500, request.requestId()))))
+          .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500))))
           .onSuccess(answer -> message.reply(answer.toJson()))
           .onComplete(answered -> binding.answered());
     });

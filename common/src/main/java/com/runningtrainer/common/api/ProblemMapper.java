@@ -1,7 +1,5 @@
 package com.runningtrainer.common.api;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import com.runningtrainer.common.db.SqlStates;
 import io.vertx.core.VertxException;
 import io.vertx.core.eventbus.ReplyException;
@@ -35,9 +33,8 @@ public final class ProblemMapper {
 
   /**
    * @param statusHint the status to answer when there is no failure to map (a route not found)
-   * @param requestId logged with any unexpected failure, to find it from the client's report
    */
-  public static Problem toProblem(Throwable failure, int statusHint, String requestId) {
+  public static Problem toProblem(Throwable failure, int statusHint) {
     if (failure == null) {
       return Problem.of(statusHint, defaultDetail(statusHint));
     }
@@ -48,7 +45,7 @@ public final class ProblemMapper {
           .withRetryAfter(debugInfo.getLong(Failures.RETRY_AFTER_SECONDS, 0L));
     }
     if (failure instanceof HttpException e) {
-      return fromHttpException(e, requestId);
+      return fromHttpException(e);
     }
     if (failure instanceof ValidatorException e) {
       return fromValidation(e);
@@ -59,17 +56,17 @@ public final class ProblemMapper {
     if (failure instanceof ReplyException e) {
       return fromReply(e);
     }
-    if (failure instanceof PgException e && fromDatabaseState(e, requestId) != null) {
-      return fromDatabaseState(e, requestId);
+    if (failure instanceof PgException e && fromDatabaseState(e) != null) {
+      return fromDatabaseState(e);
     }
     if (isUnavailable(failure)) {
-      return unavailable(failure, requestId);
+      return unavailable(failure);
     }
     // A handler that refused the request with a client error (CORS, for one) said what it was.
     if (statusHint >= 400 && statusHint < 500) {
       return Problem.of(statusHint, defaultDetail(statusHint));
     }
-    LOG.error("unexpected failure {}", kv("request_id", requestId), failure);
+    LOG.error("unexpected failure", failure);
     return Problem.of(500, "An unexpected error occurred");
   }
 
@@ -77,13 +74,13 @@ public final class ProblemMapper {
    * A rule the schema enforces as a last line, when a request slipped past the service's
    * checks; or a database that is stopping, starting or missing, which is an outage.
    */
-  private static Problem fromDatabaseState(PgException e, String requestId) {
+  private static Problem fromDatabaseState(PgException e) {
     String state = e.getSqlState() == null ? "" : e.getSqlState();
     return switch (state) {
       case SqlStates.UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
       case SqlStates.CHECK_VIOLATION, SqlStates.FOREIGN_KEY_VIOLATION, SqlStates.NUMERIC_OUT_OF_RANGE ->
           Problem.of(422, "The values break a rule of the data: " + e.getErrorMessage());
-      default -> isOutage(state) ? unavailable(e, requestId) : null;
+      default -> isOutage(state) ? unavailable(e) : null;
     };
   }
 
@@ -92,19 +89,19 @@ public final class ProblemMapper {
     return state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("3D000");
   }
 
-  private static Problem unavailable(Throwable failure, String requestId) {
-    LOG.warn("dependency unavailable: {} {}", failure, kv("request_id", requestId));
+  private static Problem unavailable(Throwable failure) {
+    LOG.warn("dependency unavailable: {}", String.valueOf(failure));
     return Problem.of(503, "A service this request needs is unavailable; try again shortly");
   }
 
-  private static Problem fromHttpException(HttpException e, String requestId) {
+  private static Problem fromHttpException(HttpException e) {
     if (e.getCause() instanceof ValidatorException validation) {
       return fromValidation(validation);
     }
     // Vert.x reports every failed authentication as 401, even one that could not be decided
     // because the keys or the revocation list were out of reach: that is an outage.
     if (e.getStatusCode() == 401 && e.getCause() != null && isUnavailable(e.getCause())) {
-      return unavailable(e.getCause(), requestId);
+      return unavailable(e.getCause());
     }
     String detail = e.getPayload() != null ? e.getPayload() : defaultDetail(e.getStatusCode());
     return Problem.of(e.getStatusCode(), detail);

@@ -29,8 +29,8 @@ public final class AccessLog {
         kv("operation", operation(rc) == null ? null : operation(rc).getOperationId()),
         kv("latency_ms", (System.nanoTime() - start) / 1_000_000.0),
         kv("user", user(rc.user())),
-        kv("upstream", rc.get(UPSTREAM)),
-        kv("request_id", RequestIds.of(rc))));
+        // request_id comes with every line written while serving the request (RequestScope).
+        kv("upstream", rc.get(UPSTREAM))));
     rc.next();
   }
 

@@ -26,7 +26,7 @@ public final class ProblemWriter {
     if (response.ended() || response.headWritten()) {
       return;
     }
-    write(response, ProblemMapper.toProblem(rc.failure(), rc.statusCode(), RequestIds.of(rc)));
+    write(response, ProblemMapper.toProblem(rc.failure(), rc.statusCode()));
   }
 
   public static void write(HttpServerResponse response, Problem problem) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ProblemMapperTest {
 
   private static Problem map(Throwable failure) {
-    return ProblemMapper.toProblem(failure, 500, "test");
+    return ProblemMapper.toProblem(failure, 500);
   }
 
   @Test
@@ -72,12 +72,12 @@ class ProblemMapperTest {
 
   @Test
   void answersTheHintedStatusWhenNothingFailed() {
-    assertThat(ProblemMapper.toProblem(null, 404, "test").status()).isEqualTo(404);
+    assertThat(ProblemMapper.toProblem(null, 404).status()).isEqualTo(404);
   }
 
   @Test
   void keepsTheClientErrorAHandlerRefusedWithWithoutItsMessage() {
-    Problem problem = ProblemMapper.toProblem(new VertxException("CORS Rejected - Invalid origin"), 403, "test");
+    Problem problem = ProblemMapper.toProblem(new VertxException("CORS Rejected - Invalid origin"), 403);
 
     assertThat(problem.status()).isEqualTo(403);
     assertThat(problem.detail()).doesNotContain("CORS");
