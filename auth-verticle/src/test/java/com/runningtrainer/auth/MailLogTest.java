@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import com.runningtrainer.auth.email.Mailer;
+import com.runningtrainer.common.mail.Mailer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Queue;
