@@ -13,8 +13,6 @@ import com.runningtrainer.auth.oauth.Providers;
 import com.runningtrainer.auth.email.EmailTokenRepository;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.Letters;
-import com.runningtrainer.auth.email.MailSettings;
-import com.runningtrainer.auth.email.Mailer;
 import com.runningtrainer.auth.email.PasswordReset;
 import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.email.TokenMails;
@@ -28,6 +26,8 @@ import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.mail.MailSettings;
+import com.runningtrainer.common.mail.Mailer;
 import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceDescriptor;
@@ -79,7 +79,7 @@ public final class AuthVerticle extends ServiceVerticle {
           MailSettings mail = MailSettings.from(config);
           mailer = Mailer.create(vertx, mail);
           EmailTokenRepository emailTokens = new EmailTokenRepository(pool);
-          Letters letters = new Letters(mail);
+          Letters letters = Letters.create(mail, config);
           TokenMails tokenMails = new TokenMails(emailTokens, letters, mailer);
           EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
               config.bool("EMAIL_VERIFICATION_REQUIRED", false));

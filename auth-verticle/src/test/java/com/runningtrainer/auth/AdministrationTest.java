@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.runningtrainer.auth.admin.AdminBootstrap;
-import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.auth.api.AuthEvents;
+import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
@@ -33,14 +34,14 @@ class AdministrationTest {
   }
 
   private static String adminToken() {
-    String email = AuthPlatform.newEmail();
+    String email = TestAccounts.newEmail();
     platform.newUser(email);
     AdminBootstrap.makeAdmin(platform.vertx, Settings.from(platform.config()), email).await();
     return platform.tokenOf(email);
   }
 
   private static JsonObject athlete() {
-    String email = AuthPlatform.newEmail();
+    String email = TestAccounts.newEmail();
     return platform.newUser(email).put("email", email);
   }
 
@@ -112,7 +113,7 @@ class AdministrationTest {
 
     assertProblem(platform.me(session.getString("access_token")), 401);
     assertProblem(platform.refresh(session.getString("refresh_token")), 401);
-    assertProblem(platform.login(ann.getString("email"), AuthPlatform.PASSWORD), 403);
+    assertProblem(platform.login(ann.getString("email"), TestAccounts.PASSWORD), 403);
   }
 
   @Test

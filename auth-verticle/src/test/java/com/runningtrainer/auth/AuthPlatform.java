@@ -3,10 +3,10 @@ package com.runningtrainer.auth;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.testsupport.TestAccounts;
+import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
-import com.runningtrainer.testsupport.TestPorts;
-import com.runningtrainer.testsupport.TestRedis;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,22 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AuthPlatform implements AutoCloseable {
 
-  static final String PASSWORD = "correct horse battery";
-
-  // Throttling limits far above what any test class spends, for the classes that test
-  // something else; the throttling tests set their own small ones.
-  private static final Map<String, String> LIMITS_NO_TEST_REACHES = Map.of(
-      "LOGIN_LIMIT_PER_ACCOUNT", "10000",
-      "LOGIN_LIMIT_PER_IP", "10000",
-      "REGISTER_LIMIT_PER_ACCOUNT", "10000",
-      "REGISTER_LIMIT_PER_IP", "10000",
-      "RESET_LIMIT_PER_ACCOUNT", "10000",
-      "RESET_LIMIT_PER_IP", "10000");
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   final Vertx vertx;
   final String databaseUrl;
   final TestHttp http;
+  private final TestAccounts accounts;
   private final Config config;
   private ServiceDeployer.Deployed deployed;
 
@@ -51,6 +40,7 @@ final class AuthPlatform implements AutoCloseable {
     this.databaseUrl = databaseUrl;
     this.config = config;
     this.http = http;
+    this.accounts = new TestAccounts(http);
     this.deployed = deployed;
   }
 
@@ -60,20 +50,13 @@ final class AuthPlatform implements AutoCloseable {
 
   /** @param overrides settings that win over the fixture's, e.g. small throttling limits or an unreachable REDIS_URL */
   static AuthPlatform start(Class<?> testClass, Map<String, String> overrides) {
-    String databaseUrl = TestDatabase.create(testClass);
-    int authPort = TestPorts.free();
-    Config config = Config.of(Map.of(
-        "DATABASE_URL", databaseUrl,
-        "DATABASE_POOL_SIZE", "4",
-        "REDIS_URL", TestRedis.url(),
-        "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
-        // Generous: a slow machine must not let a hit through uncounted while a test counts.
-        "RATE_LIMIT_TIMEOUT_MS", "5000",
-        "AUTH_PORT", String.valueOf(authPort),
+    Config base = TestConfig.create(testClass);
+    String databaseUrl = TestConfig.databaseUrl(base);
+    int authPort = base.integer("AUTH_PORT", 0);
+    Config config = base.with(Map.of(
         // Providers send the browser back here; no provider is configured unless a test says so.
         "OAUTH_REDIRECT_BASE", "http://127.0.0.1:" + authPort,
-        "ARGON2_CONCURRENCY", "2",
-        "REQUEST_TIMEOUT_MS", "5000")).with(LIMITS_NO_TEST_REACHES).with(overrides);
+        "ARGON2_CONCURRENCY", "2")).with(overrides);
     Vertx vertx = VertxFactory.create();
     ServiceDeployer.Deployed deployed;
     try {
@@ -109,27 +92,18 @@ final class AuthPlatform implements AutoCloseable {
     return new TestHttp(vertx, http.port(), "127.0." + (n / 250 % 250 + 1) + "." + (n % 250 + 2));
   }
 
-  /** An email no other test uses. */
-  static String newEmail() {
-    return "runner-" + UUID.randomUUID() + "@example.com";
-  }
-
-  static JsonObject credentials(String email, String password) {
-    return new JsonObject().put("email", email).put("password", password);
-  }
-
   HttpResponse<Buffer> register(JsonObject registration) {
     return http.post("/api/v1/auth/register", null, registration);
   }
 
   HttpResponse<Buffer> login(String email, String password) {
-    return http.post("/api/v1/auth/login", null, credentials(email, password));
+    return http.post("/api/v1/auth/login", null, TestAccounts.credentials(email, password));
   }
 
   /** Logs a registered user in from a device; the whole token answer. */
   JsonObject session(String email, String device) {
     HttpResponse<Buffer> loggedIn = http.request(io.vertx.core.http.HttpMethod.POST, "/api/v1/auth/login", null)
-        .putHeader("User-Agent", device).sendJsonObject(credentials(email, PASSWORD)).await();
+        .putHeader("User-Agent", device).sendJsonObject(TestAccounts.credentials(email, TestAccounts.PASSWORD)).await();
     if (loggedIn.statusCode() != 200) {
       throw new IllegalStateException("cannot log " + email + " in: " + loggedIn.bodyAsString());
     }
@@ -166,10 +140,7 @@ final class AuthPlatform implements AutoCloseable {
    * answer to a registration names no account.
    */
   JsonObject newUser(String email) {
-    HttpResponse<Buffer> registered = register(credentials(email, PASSWORD));
-    if (registered.statusCode() != 202) {
-      throw new IllegalStateException("cannot register " + email + ": " + registered.bodyAsString());
-    }
+    accounts.register(email);
     return accountOf(email);
   }
 
@@ -186,11 +157,7 @@ final class AuthPlatform implements AutoCloseable {
 
   /** Logs a registered user in; their bearer token. */
   String tokenOf(String email) {
-    HttpResponse<Buffer> loggedIn = login(email, PASSWORD);
-    if (loggedIn.statusCode() != 200) {
-      throw new IllegalStateException("cannot log " + email + " in: " + loggedIn.bodyAsString());
-    }
-    return loggedIn.bodyAsJsonObject().getString("access_token");
+    return accounts.logIn(email);
   }
 
   /** The signing key the service stored in its schema: kid and PKCS#8 PEM of the newest one. */

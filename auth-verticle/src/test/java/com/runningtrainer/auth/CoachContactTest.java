@@ -1,6 +1,6 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -8,6 +8,7 @@ import com.runningtrainer.auth.Inbox.Received;
 import com.runningtrainer.auth.admin.AdminBootstrap;
 import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -76,7 +77,7 @@ class CoachContactTest {
   @Test
   void anInvitationIsMailedToTheCoachFromTheAthlete() {
     String athleteEmail = newEmail();
-    platform.register(AuthPlatform.credentials(athleteEmail, AuthPlatform.PASSWORD).put("display_name", "Ann Runner"));
+    platform.register(TestAccounts.credentials(athleteEmail, TestAccounts.PASSWORD).put("display_name", "Ann Runner"));
     String athlete = platform.accountOf(athleteEmail).getString("id");
     String coachEmail = newEmail();
 

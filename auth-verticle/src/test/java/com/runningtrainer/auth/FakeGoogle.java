@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,6 +43,7 @@ final class FakeGoogle implements AutoCloseable {
   private volatile UnaryOperator<JsonObject> idTokenChange = UnaryOperator.identity();
   private volatile int tokenFailureStatus;
   private volatile long tokenDelayMs;
+  private final AtomicInteger tokenRequests = new AtomicInteger();
 
   record Account(String subject, String email, boolean emailVerified, String name) {
     static Account verified(String email) {
@@ -114,6 +116,11 @@ final class FakeGoogle implements AutoCloseable {
     this.tokenDelayMs = delayMs;
   }
 
+  /** How many token requests reached Google so far. */
+  int tokenRequests() {
+    return tokenRequests.get();
+  }
+
   /** Back to answering well and at once. */
   void behaves() {
     idTokenChange = UnaryOperator.identity();
@@ -165,6 +172,7 @@ final class FakeGoogle implements AutoCloseable {
   }
 
   private void token(RoutingContext rc) {
+    tokenRequests.incrementAndGet();
     if (tokenFailureStatus != 0) {
       rc.response().setStatusCode(tokenFailureStatus).end("Service Unavailable");
       return;

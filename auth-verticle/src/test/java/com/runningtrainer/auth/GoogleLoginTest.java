@@ -1,14 +1,15 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.PASSWORD;
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
 import static com.runningtrainer.auth.OAuthBrowser.parameter;
 import static com.runningtrainer.auth.OAuthBrowser.withParameter;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static com.runningtrainer.testsupport.TestAccounts.PASSWORD;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.FakeGoogle.Account;
 import com.runningtrainer.auth.token.SigningKey;
+import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -185,7 +186,7 @@ class GoogleLoginTest {
 
     assertThat(me.getString("id")).isNotBlank();
     assertThat(me.getValue("email")).isNull();
-    assertThat(platform.register(AuthPlatform.credentials(email, PASSWORD)).statusCode()).isEqualTo(202);
+    assertThat(platform.register(TestAccounts.credentials(email, PASSWORD)).statusCode()).isEqualTo(202);
     assertThat(platform.login(email, PASSWORD).statusCode()).isEqualTo(200);
   }
 

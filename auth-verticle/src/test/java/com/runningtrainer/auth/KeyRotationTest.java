@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.token.KeyRotation;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -32,7 +33,7 @@ class KeyRotationTest {
 
   @Test
   void aNewKeyIsPublishedThenSignsWhileTokensOfTheOldOneStayValid() throws InterruptedException {
-    String email = AuthPlatform.newEmail();
+    String email = TestAccounts.newEmail();
     platform.newUser(email);
     String before = platform.tokenOf(email);
     String oldKid = Jwt.decode(before).header().getString("kid");

@@ -1,8 +1,9 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -64,7 +65,7 @@ class KeysSurviveRestartTest {
 
   @Test
   void accountsRegisteredBeforeARestartCanStillLogIn() {
-    HttpResponse<Buffer> response = platform.login(user.getString("email"), AuthPlatform.PASSWORD);
+    HttpResponse<Buffer> response = platform.login(user.getString("email"), TestAccounts.PASSWORD);
 
     assertThat(response.statusCode()).isEqualTo(200);
   }

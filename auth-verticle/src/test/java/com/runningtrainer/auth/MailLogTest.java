@@ -1,7 +1,7 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.credentials;
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
+import static com.runningtrainer.testsupport.TestAccounts.credentials;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -9,7 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import com.runningtrainer.auth.email.Mailer;
+import com.runningtrainer.common.mail.Mailer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Queue;

@@ -1,6 +1,6 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.token.SigningKey;

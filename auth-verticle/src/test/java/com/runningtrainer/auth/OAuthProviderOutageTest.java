@@ -1,11 +1,12 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
 import static com.runningtrainer.auth.OAuthBrowser.parameter;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.FakeGoogle.Account;
+import com.runningtrainer.testsupport.TestAccounts;
 import com.runningtrainer.testsupport.TestPorts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
@@ -36,7 +37,7 @@ class OAuthProviderOutageTest {
     String email = newEmail();
     platform.newUser(email);
 
-    HttpResponse<Buffer> response = platform.login(email, AuthPlatform.PASSWORD);
+    HttpResponse<Buffer> response = platform.login(email, TestAccounts.PASSWORD);
 
     assertThat(response.statusCode()).isEqualTo(200);
   }

@@ -1,7 +1,7 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.testsupport.TestHttp;

@@ -3,6 +3,7 @@ package com.runningtrainer.auth;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.testsupport.TestAccounts;
 import com.runningtrainer.testsupport.TestPorts;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class RevocationOutageTest {
 
   @Test
   void aValidTokenIsAnswered503RatherThanTrustedWhileRevocationsCannotBeRead() {
-    String email = AuthPlatform.newEmail();
+    String email = TestAccounts.newEmail();
     platform.newUser(email);
     String token = platform.tokenOf(email);
 

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.common.redis.RedisClients;
+import com.runningtrainer.testsupport.TestAccounts;
 import com.runningtrainer.testsupport.TestRedis;
-import io.vertx.redis.client.RedisAPI;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class SessionsTest {
   }
 
   private static String newUser() {
-    String email = AuthPlatform.newEmail();
+    String email = TestAccounts.newEmail();
     platform.newUser(email);
     return email;
   }

@@ -1,12 +1,13 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
 import static com.runningtrainer.auth.OAuthBrowser.parameter;
 import static com.runningtrainer.auth.OAuthBrowser.withParameter;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.FakeStrava.Athlete;
+import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -203,7 +204,7 @@ class StravaLoginTest {
     strava.signsIn(Athlete.next("Abebe", "Bikila"));
     browser.tokens("strava");
 
-    HttpResponse<Buffer> response = platform.login(newEmail(), AuthPlatform.PASSWORD);
+    HttpResponse<Buffer> response = platform.login(newEmail(), TestAccounts.PASSWORD);
 
     assertProblem(response, 401);
   }

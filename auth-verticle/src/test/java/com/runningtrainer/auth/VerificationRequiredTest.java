@@ -1,8 +1,8 @@
 package com.runningtrainer.auth;
 
-import static com.runningtrainer.auth.AuthPlatform.PASSWORD;
-import static com.runningtrainer.auth.AuthPlatform.newEmail;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
+import static com.runningtrainer.testsupport.TestAccounts.PASSWORD;
+import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

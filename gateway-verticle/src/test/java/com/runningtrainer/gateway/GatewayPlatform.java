@@ -4,16 +4,16 @@ import com.runningtrainer.auth.AuthVerticle;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.testsupport.TestAccounts;
+import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
-import com.runningtrainer.testsupport.TestRedis;
 import com.runningtrainer.trainer.TrainerVerticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The real auth service, optionally the real trainer service, and the gateway in front of them,
@@ -28,6 +28,7 @@ final class GatewayPlatform implements AutoCloseable {
   final TestHttp gateway;
   final TestHttp auth;
   final int gatewayPort;
+  private final TestAccounts accounts;
 
   private GatewayPlatform(Vertx vertx, Config config, String databaseUrl, int gatewayPort) {
     this.vertx = vertx;
@@ -36,6 +37,7 @@ final class GatewayPlatform implements AutoCloseable {
     this.gatewayPort = gatewayPort;
     this.gateway = new TestHttp(vertx, gatewayPort);
     this.auth = new TestHttp(vertx, config.integer("AUTH_PORT", 0));
+    this.accounts = new TestAccounts(auth);
   }
 
   static GatewayPlatform start(Class<?> testClass) {
@@ -47,25 +49,15 @@ final class GatewayPlatform implements AutoCloseable {
    * @param withTrainer whether the trainer service runs at all
    */
   static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer) {
-    String databaseUrl = TestDatabase.create(testClass);
-    int authPort = TestPorts.free();
-    int gatewayPort = TestPorts.free();
-    Map<String, String> settings = new HashMap<>(Map.of(
-        "DATABASE_URL", databaseUrl,
-        "DATABASE_POOL_SIZE", "4",
-        "REDIS_URL", TestRedis.url(),
-        "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
-        "AUTH_PORT", String.valueOf(authPort),
-        "TRAINER_PORT", String.valueOf(TestPorts.free()),
-        "GATEWAY_PORT", String.valueOf(gatewayPort),
-        "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json",
-        // What the launcher gives from its catalog.
-        "GATEWAY_SERVICES", "auth,trainer"));
-    // Every test user registers and logs in from this one address: only the limits under test may bite.
-    settings.putAll(Map.of("LOGIN_LIMIT_PER_IP", "10000", "REGISTER_LIMIT_PER_IP", "10000", "RATE_LIMIT_AUTH", "10000",
-        "RATE_LIMIT_PER_IP", "10000", "RATE_LIMIT_PER_USER", "10000"));
-    settings.putAll(overrides);
-    Config config = Config.of(settings);
+    Config base = TestConfig.create(testClass);
+    String databaseUrl = TestConfig.databaseUrl(base);
+    // Every test request comes from this one address: only the edge limits under test may bite.
+    Config config = base
+        .with(Map.of("RATE_LIMIT_AUTH", "10000", "RATE_LIMIT_PER_IP", "10000", "RATE_LIMIT_PER_USER", "10000",
+            // What the launcher gives from its catalog.
+            "GATEWAY_SERVICES", "auth,trainer"))
+        .with(overrides);
+    int gatewayPort = config.integer("GATEWAY_PORT", 0);
     Vertx vertx = VertxFactory.create();
     try {
       ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
@@ -97,10 +89,7 @@ final class GatewayPlatform implements AutoCloseable {
 
   /** Registers a new user and logs them in, straight at auth; their bearer token. */
   String newUser() {
-    String email = "runner-" + UUID.randomUUID() + "@example.com";
-    JsonObject credentials = new JsonObject().put("email", email).put("password", "correct horse battery");
-    auth.post("/api/v1/auth/register", null, credentials);
-    return auth.post("/api/v1/auth/login", null, credentials).bodyAsJsonObject().getString("access_token");
+    return accounts.newAccount().token();
   }
 
   static JsonObject plan() {

@@ -1,10 +1,10 @@
 package com.runningtrainer.auth.coaching;
 
 import com.runningtrainer.auth.email.Letters;
-import com.runningtrainer.auth.email.Mailer;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Inputs;
+import com.runningtrainer.common.mail.Mailer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,8 @@
 package com.runningtrainer.auth.email;
 
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.mail.Mail;
+import com.runningtrainer.common.mail.MailSettings;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -8,12 +11,20 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Letters {
 
+  public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:8004";
+
   private final String from;
   private final String baseUrl;
 
-  public Letters(MailSettings settings) {
-    this.from = settings.from();
-    this.baseUrl = settings.publicBaseUrl();
+  /** @param baseUrl the base of the links, without a trailing slash */
+  public Letters(String from, String baseUrl) {
+    this.from = from;
+    this.baseUrl = baseUrl;
+  }
+
+  /** Letters from the configured sender, linking to {@code PUBLIC_BASE_URL}. */
+  public static Letters create(MailSettings mail, Config config) {
+    return new Letters(mail.from(), config.string("PUBLIC_BASE_URL", DEFAULT_PUBLIC_BASE_URL).replaceAll("/+$", ""));
   }
 
   /** The mail that carries a token for this purpose. */

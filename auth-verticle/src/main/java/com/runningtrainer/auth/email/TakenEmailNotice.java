@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.email;
 
+import com.runningtrainer.common.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 package com.runningtrainer.auth.email;
 
 import com.runningtrainer.auth.token.OpaqueToken;
+import com.runningtrainer.common.mail.Mailer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;

@@ -10,19 +10,17 @@ import io.vertx.ext.auth.oauth2.OAuth2Options;
 import io.vertx.ext.auth.oauth2.Oauth2Credentials;
 import io.vertx.ext.auth.oauth2.providers.OpenIDConnectAuth;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Google as an OpenID Connect provider: endpoints and signing keys from its discovery document,
  * the authorization code flow with PKCE S256, a nonce, and a verified ID token. Discovery runs
  * on the first login, not at start, so that Google being down never stops auth from starting;
- * a failed discovery is tried again by the next login.
+ * a failed discovery is tried again by the next login. Every call goes through Google's breaker
+ * ({@link ProviderCalls}).
  */
 public final class GoogleProvider implements Provider {
 
   public static final String NAME = "google";
-  private static final Logger LOG = LoggerFactory.getLogger(GoogleProvider.class);
   private static final List<String> SCOPES = List.of("openid", "email", "profile");
   // Keys are read again this often, and at once when a token names a key id not seen yet.
   private static final long JWKS_MAX_AGE_SECONDS = 3600;
@@ -31,6 +29,7 @@ public final class GoogleProvider implements Provider {
   private final ProviderSettings settings;
   private final String callbackUrl;
   private final long timeoutMs;
+  private final ProviderCalls calls;
   private Future<OAuth2Auth> discovered;
 
   public GoogleProvider(Vertx vertx, ProviderSettings settings, String callbackUrl, long timeoutMs) {
@@ -38,6 +37,7 @@ public final class GoogleProvider implements Provider {
     this.settings = settings;
     this.callbackUrl = callbackUrl;
     this.timeoutMs = timeoutMs;
+    this.calls = new ProviderCalls(vertx, NAME, timeoutMs);
   }
 
   @Override
@@ -59,7 +59,7 @@ public final class GoogleProvider implements Provider {
   @Override
   public Future<ExternalIdentity> identify(String code, LoginAttempt attempt) {
     return client()
-        .compose(google -> ProviderCalls.exchange(NAME, "token request", timeoutMs, () -> google.authenticate(new Oauth2Credentials()
+        .compose(google -> calls.exchange("token request", () -> google.authenticate(new Oauth2Credentials()
                 .setFlow(OAuth2FlowType.AUTH_CODE)
                 .setCode(code)
                 .setRedirectUri(callbackUrl)
@@ -78,9 +78,8 @@ public final class GoogleProvider implements Provider {
   /** The client made from the discovery document: discovered once, again after a failure. */
   private Future<OAuth2Auth> client() {
     if (discovered == null || discovered.failed()) {
-      discovered = ProviderCalls.bounded(NAME, "discovery", timeoutMs, () -> OpenIDConnectAuth.discover(vertx, options()))
-          .onSuccess(google -> google.missingKeyHandler(kid -> google.jWKSet()
-              .onFailure(failure -> LOG.warn("google signing keys not reloaded: {}", failure.toString()))));
+      discovered = calls.call("discovery", () -> OpenIDConnectAuth.discover(vertx, options()))
+          .onSuccess(google -> google.missingKeyHandler(kid -> calls.call("signing keys", google::jWKSet)));
     }
     return discovered;
   }

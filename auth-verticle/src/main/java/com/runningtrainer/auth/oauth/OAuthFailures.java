@@ -1,5 +1,7 @@
 package com.runningtrainer.auth.oauth;
 
+import com.runningtrainer.common.api.Failures;
+import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 
 /** The failures of OAuth2 logins, as service exceptions whose code is the HTTP status. */
@@ -26,6 +28,12 @@ final class OAuthFailures {
 
   static ServiceException providerFailed(String provider) {
     return new ServiceException(502, provider + " could not be reached in time or did not answer as its protocol says; try again");
+  }
+
+  /** The provider's breaker is open: the login cannot proceed now, and nothing is asked of the provider. */
+  static ServiceException providerPaused(String provider, long retryAfterSeconds) {
+    return new ServiceException(503, "logins with " + provider + " are paused after it failed repeatedly; try again later",
+        new JsonObject().put(Failures.RETRY_AFTER_SECONDS, retryAfterSeconds));
   }
 
   static ServiceException unverifiedEmail(String provider) {

@@ -13,7 +13,7 @@ public interface Provider {
   /**
    * Exchanges the authorization code of this login at the provider and checks what comes back;
    * 401 when the provider refuses the code or its answer does not prove the user, 502 when the
-   * provider cannot be reached in time or breaks its protocol.
+   * provider cannot be reached in time or breaks its protocol, 503 while its breaker is open.
    */
   Future<ExternalIdentity> identify(String code, LoginAttempt attempt);
 

@@ -25,7 +25,7 @@ public final class StravaProvider implements Provider {
 
   private final OAuth2Auth strava;
   private final String callbackUrl;
-  private final long timeoutMs;
+  private final ProviderCalls calls;
 
   public StravaProvider(Vertx vertx, ProviderSettings settings, String callbackUrl, long timeoutMs) {
     OAuth2Options options = new OAuth2Options()
@@ -38,7 +38,7 @@ public final class StravaProvider implements Provider {
         .setHttpClientOptions(ProviderCalls.httpOptions(timeoutMs));
     this.strava = OAuth2Auth.create(vertx, settings.clientSecret() == null ? options : options.setClientSecret(settings.clientSecret()));
     this.callbackUrl = callbackUrl;
-    this.timeoutMs = timeoutMs;
+    this.calls = new ProviderCalls(vertx, NAME, timeoutMs);
   }
 
   @Override
@@ -57,7 +57,7 @@ public final class StravaProvider implements Provider {
 
   @Override
   public Future<ExternalIdentity> identify(String code, LoginAttempt attempt) {
-    return ProviderCalls.exchange(NAME, "token request", timeoutMs, () -> strava.authenticate(new Oauth2Credentials()
+    return calls.exchange("token request", () -> strava.authenticate(new Oauth2Credentials()
                 .setFlow(OAuth2FlowType.AUTH_CODE)
                 .setCode(code)
                 .setRedirectUri(callbackUrl)),

@@ -1,18 +1,16 @@
-package com.runningtrainer.auth.email;
+package com.runningtrainer.common.mail;
 
 import com.runningtrainer.common.config.Config;
 import java.util.Optional;
 
 /**
- * Where mail goes and what its links point at, from {@code SMTP_*} and {@code PUBLIC_BASE_URL}.
+ * Where mail goes and who sends it, from {@code SMTP_*}.
  *
  * @param host the SMTP server; empty to write mails to the log instead (local use)
- * @param publicBaseUrl the base of the links in mails, without a trailing slash
+ * @param from the sender every service's mails carry
  */
 public record MailSettings(Optional<String> host, int port, Optional<String> user, Optional<String> password,
-    String from, String publicBaseUrl) {
-
-  public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:8004";
+    String from) {
 
   public static MailSettings from(Config config) {
     return new MailSettings(
@@ -20,7 +18,6 @@ public record MailSettings(Optional<String> host, int port, Optional<String> use
         config.integer("SMTP_PORT", 587),
         config.find("SMTP_USER"),
         config.find("SMTP_PASSWORD"),
-        config.string("SMTP_FROM", "Running Trainer <no-reply@localhost>"),
-        config.string("PUBLIC_BASE_URL", DEFAULT_PUBLIC_BASE_URL).replaceAll("/+$", ""));
+        config.string("SMTP_FROM", "Running Trainer <no-reply@localhost>"));
   }
 }

@@ -1,4 +1,4 @@
-package com.runningtrainer.auth.email;
+package com.runningtrainer.common.mail;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends mail through the configured SMTP server, behind a circuit breaker: while the server
- * fails, sends fail at once (the caller logs it) instead of each waiting for a timeout. With
- * no {@code SMTP_HOST} it writes each mail to the log instead.
+ * Sends mail through the configured SMTP server, behind the circuit breaker {@code smtp} that
+ * every service of the process shares: while the server fails, sends fail at once (the caller
+ * logs it) instead of each waiting for a timeout. With no {@code SMTP_HOST} it writes each mail
+ * to the log instead.
  */
 public final class Mailer {
 

@@ -1,4 +1,4 @@
-package com.runningtrainer.auth.email;
+package com.runningtrainer.common.mail;
 
 /** One plain-text mail to one address. */
 public record Mail(String from, String to, String subject, String text) {

@@ -1,0 +1,85 @@
+package com.runningtrainer.common.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The mailer every service sends through: SMTP behind a breaker, or the log when no server is set. */
+class MailerTest {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withPerMethodLifecycle(false);
+
+  private static final Mail MAIL = new Mail("Running Trainer <no-reply@running-trainer.test>", "ann@example.com",
+      "Your plan as a PDF", "Your plan is attached.");
+
+  private Vertx vertx;
+
+  @BeforeEach
+  void startVertx() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void stopVertx() {
+    vertx.close().await();
+  }
+
+  @Test
+  void aMailReachesTheSmtpServerAsWritten() throws Exception {
+    Mailer mailer = Mailer.create(vertx, smtpAt(SMTP.getSmtp().getPort()));
+
+    mailer.send(MAIL).await();
+
+    MimeMessage received = SMTP.getReceivedMessagesForDomain("example.com")[0];
+    assertThat(received.getFrom()[0].toString()).isEqualTo(MAIL.from());
+    assertThat(received.getAllRecipients()[0].toString()).isEqualTo(MAIL.to());
+    assertThat(received.getSubject()).isEqualTo(MAIL.subject());
+    assertThat(String.valueOf(received.getContent()).trim()).isEqualTo(MAIL.text());
+  }
+
+  @Test
+  void withoutAnSmtpHostAMailIsAcceptedWithNoServerToSendItTo() {
+    Mailer mailer = Mailer.create(vertx, new MailSettings(Optional.empty(), 587, Optional.empty(), Optional.empty(),
+        MAIL.from()));
+
+    assertThat(mailer.send(MAIL).succeeded()).isTrue();
+  }
+
+  @Test
+  void afterFiveFailedSendsTheBreakerOpensAndSendsFailAtOnceWithoutConnecting() {
+    AtomicInteger connections = new AtomicInteger();
+    NetServer hangsUp = vertx.createNetServer()
+        .connectHandler(socket -> {
+          connections.incrementAndGet();
+          socket.close();
+        })
+        .listen(0, "127.0.0.1").await();
+    Mailer mailer = Mailer.create(vertx, smtpAt(hangsUp.actualPort()));
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> mailer.send(MAIL).await()).isNotInstanceOf(OpenCircuitException.class);
+    }
+    int tried = connections.get();
+
+    assertThatThrownBy(() -> mailer.send(MAIL).await()).isInstanceOf(OpenCircuitException.class);
+    assertThat(connections.get()).isEqualTo(tried);
+  }
+
+  private static MailSettings smtpAt(int port) {
+    return new MailSettings(Optional.of("127.0.0.1"), port, Optional.empty(), Optional.empty(),
+        "Running Trainer <no-reply@running-trainer.test>");
+  }
+}
