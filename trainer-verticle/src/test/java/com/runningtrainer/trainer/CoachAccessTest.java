@@ -3,7 +3,7 @@ package com.runningtrainer.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.testsupport.ProblemAssert;
-import com.runningtrainer.trainer.TrainerPlatform.Person;
+import com.runningtrainer.testsupport.FakeAuth.Person;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;

@@ -4,7 +4,7 @@ import static com.runningtrainer.testsupport.ProblemAssert.assertFieldProblem;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.runningtrainer.trainer.TrainerPlatform.Person;
+import com.runningtrainer.testsupport.FakeAuth.Person;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

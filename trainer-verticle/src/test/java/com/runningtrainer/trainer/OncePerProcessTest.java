@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.common.db.Database;
 import com.runningtrainer.testsupport.LogCapture;
-import com.runningtrainer.trainer.TrainerPlatform.Person;
+import com.runningtrainer.testsupport.FakeAuth.Person;
 import com.runningtrainer.trainer.share.LostCoaches;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;

@@ -3,6 +3,7 @@ package com.runningtrainer.trainer;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.testsupport.FakeAuth.Person;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class RevocationTest {
 
   @Test
   void aDisabledAccountsTokenIsRefusedByTheTrainer() {
-    TrainerPlatform.Person person = platform.person();
+    Person person = platform.person();
     assertThat(platform.trainer.get("/api/v1/plans", person.token()).statusCode()).isEqualTo(200);
 
     platform.disable(person);

@@ -4,7 +4,7 @@ import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.runningtrainer.trainer.TrainerPlatform.Person;
+import com.runningtrainer.testsupport.FakeAuth.Person;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;

@@ -6,10 +6,10 @@ import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.testsupport.FakeAuth;
+import com.runningtrainer.testsupport.FakeAuth.Person;
+import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
-import com.runningtrainer.testsupport.TestPorts;
-import com.runningtrainer.testsupport.TestRedis;
 import com.runningtrainer.trainer.api.RunImports;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -32,10 +32,6 @@ final class TrainerPlatform implements AutoCloseable {
   final FakeAuth auth;
   private ServiceDeployer.Deployed deployed;
 
-  /** A registered, logged-in user: their id, email and bearer token. */
-  record Person(String id, String email, String token) {
-  }
-
   private TrainerPlatform(Vertx vertx, Config config, ServiceDeployer.Deployed deployed, String databaseUrl,
       TestHttp trainer, FakeAuth auth) {
     this.vertx = vertx;
@@ -52,15 +48,9 @@ final class TrainerPlatform implements AutoCloseable {
 
   /** @param overrides settings of the trainer, e.g. its own DATABASE_URL or TRAINER_INSTANCES */
   static TrainerPlatform start(Class<?> testClass, Map<String, String> overrides) {
-    String databaseUrl = TestDatabase.create(testClass);
-    int trainerPort = TestPorts.free();
-    Config base = Config.of(Map.of(
-        "DATABASE_URL", databaseUrl,
-        "DATABASE_POOL_SIZE", "4",
-        "REDIS_URL", TestRedis.url(),
-        "REDIS_PREFIX", TestRedis.keyPrefix(testClass),
-        "TRAINER_PORT", String.valueOf(trainerPort),
-        "REQUEST_TIMEOUT_MS", "5000"));
+    Config base = TestConfig.create(testClass);
+    String databaseUrl = TestConfig.databaseUrl(base);
+    int trainerPort = base.integer("TRAINER_PORT", 0);
     Vertx vertx = VertxFactory.create();
     try {
       FakeAuth auth = FakeAuth.start(vertx, Settings.from(base));
@@ -92,8 +82,7 @@ final class TrainerPlatform implements AutoCloseable {
 
   /** A new user, logged in. */
   Person person() {
-    FakeAuth.Person person = auth.person();
-    return new Person(person.id(), person.email(), person.token());
+    return auth.person();
   }
 
   /** A new user with a verified email and the coach role, as a real coach comes to be. */
@@ -105,7 +94,7 @@ final class TrainerPlatform implements AutoCloseable {
   }
 
   void verifyEmail(Person person) {
-    auth.verifyEmail(asKnown(person));
+    auth.verifyEmail(person);
   }
 
   void grantCoach(Person person) {
@@ -117,19 +106,15 @@ final class TrainerPlatform implements AutoCloseable {
   }
 
   void grantRole(Person person, String role) {
-    auth.grantRole(asKnown(person), role);
+    auth.grantRole(person, role);
   }
 
   void removeRole(Person person, String role) {
-    auth.removeRole(asKnown(person), role);
+    auth.removeRole(person, role);
   }
 
   void disable(Person person) {
-    auth.disable(asKnown(person));
-  }
-
-  private static FakeAuth.Person asKnown(Person person) {
-    return new FakeAuth.Person(person.id(), person.email(), person.token());
+    auth.disable(person);
   }
 
   /** The share's status as the athlete's list of shares shows it; null when it is not there. */
