@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.runningtrainer.common.config.Logging;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * The log events of some loggers while a test runs, from INFO up, whatever the output format
@@ -32,7 +32,7 @@ public final class LogCapture implements AutoCloseable {
   /** Starts capturing what the loggers of these classes log. */
   public static LogCapture of(Class<?>... classes) {
     return new LogCapture(List.of(classes).stream()
-        .map(type -> (Logger) LoggerFactory.getLogger(type)).toList());
+        .map(type -> Logging.logger(type.getName())).toList());
   }
 
   /** How many events so far have a message that contains every one of these strings. */

@@ -2,6 +2,7 @@ package com.runningtrainer.common.config;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AsyncAppenderBase;
@@ -68,7 +69,18 @@ public final class Logging {
         ? Optional.of(encoder) : Optional.empty();
   }
 
+  /**
+   * Logback's logger of this name. SLF4J hands out stand-ins while it initializes, which another
+   * thread may be doing at that very moment (test classes start in parallel): wait for the real one.
+   */
+  public static Logger logger(String name) {
+    while (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
+      Thread.onSpinWait();
+    }
+    return (Logger) LoggerFactory.getLogger(name);
+  }
+
   private static Logger root() {
-    return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    return logger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 }

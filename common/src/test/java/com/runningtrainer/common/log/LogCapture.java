@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.slf4j.LoggerFactory;
 
 /**
  * The lines one logger writes, encoded by the production console encoder (common's tests run on
@@ -35,7 +34,7 @@ final class LogCapture implements AutoCloseable {
   };
 
   private LogCapture(String loggerName, LogFormat format) {
-    this.logger = (Logger) LoggerFactory.getLogger(loggerName);
+    this.logger = Logging.logger(loggerName);
     this.encoder = Logging.consoleEncoder()
         .orElseThrow(() -> new IllegalStateException("logback.xml's console encoder is not in use"))
         .encoder(format);
