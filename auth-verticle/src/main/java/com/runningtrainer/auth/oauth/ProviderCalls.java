@@ -28,6 +28,11 @@ final class ProviderCalls {
 
   static final int MAX_FAILURES = 5;
   static final long RESET_MS = 30_000;
+  /**
+   * Logins are rare and each is a browser's round trips: five failures may well be spread over
+   * more than the breaker's default ten seconds, and would then never open it.
+   */
+  static final long FAILURE_WINDOW_MS = 60_000;
   private static final Logger LOG = LoggerFactory.getLogger(ProviderCalls.class);
 
   private final String provider;
@@ -36,7 +41,8 @@ final class ProviderCalls {
   ProviderCalls(Vertx vertx, String provider, long timeoutMs) {
     this.provider = provider;
     this.breaker = Breakers.shared(vertx, "oauth-" + provider, new CircuitBreakerOptions()
-            .setTimeout(timeoutMs).setMaxFailures(MAX_FAILURES).setResetTimeout(RESET_MS))
+            .setTimeout(timeoutMs).setMaxFailures(MAX_FAILURES).setResetTimeout(RESET_MS)
+            .setFailuresRollingWindow(FAILURE_WINDOW_MS))
         .failurePolicy(result -> result.failed() && !ProviderAnswers.isClientError(result.cause()));
   }
 
