@@ -295,6 +295,19 @@ class ShareApiTest {
   }
 
   @Test
+  void aRevokedShareIsAbsentForTheCoachAndStaysInTheAthletesView() {
+    Person athlete = platform.person();
+    Person coach = platform.coach();
+    JsonObject share = platform.share(athlete, coach, "read_write", false);
+    String location = "/api/v1/shares/" + share.getString("id");
+
+    platform.trainer.delete(location, athlete.token());
+
+    assertProblem(platform.trainer.get(location, coach.token()), 404);
+    assertThat(platform.trainer.get(location, athlete.token()).bodyAsJsonObject().getString("status")).isEqualTo("revoked");
+  }
+
+  @Test
   void revokingTakesEffectAtOnce() {
     Person athlete = platform.person();
     Person coach = platform.coach();
