@@ -85,6 +85,18 @@ class ShareApiTest {
   }
 
   @Test
+  void anAthleteWhoseEmailIsUnverifiedMayNotInviteAndIsToldWhy() {
+    Person athlete = platform.unverifiedPerson();
+    String coachEmail = platform.coach().email();
+
+    JsonObject problem = assertProblem(platform.trainer.post("/api/v1/shares", athlete.token(), invitation(coachEmail, "read")),
+        403);
+
+    assertThat(problem.getString("detail")).contains("verified email");
+    assertThat(platform.auth.invitations()).noneMatch(sent -> sent.getString("athlete_id").equals(athlete.id()));
+  }
+
+  @Test
   void invitingYourselfIsRefused() {
     Person athlete = platform.person();
 
@@ -178,7 +190,7 @@ class ShareApiTest {
 
   @Test
   void aCallerWhoseEmailIsUnverifiedSeesNoInvitations() {
-    Person unverified = platform.person();
+    Person unverified = platform.unverifiedPerson();
     platform.grantCoach(unverified);
 
     assertProblem(platform.trainer.get("/api/v1/coaching/invitations", unverified.token()), 403);
@@ -210,7 +222,7 @@ class ShareApiTest {
   @Test
   void acceptingWithAnUnverifiedEmailIsForbiddenAndSaysSo() {
     Person athlete = platform.person();
-    Person coach = platform.person();
+    Person coach = platform.unverifiedPerson();
     platform.grantCoach(coach);
     JsonObject share = platform.invite(athlete, coach, "read", false);
 
@@ -223,7 +235,6 @@ class ShareApiTest {
   void acceptingWithoutTheCoachRoleIsForbiddenAndSaysSo() {
     Person athlete = platform.person();
     Person notACoach = platform.person();
-    platform.verifyEmail(notACoach);
     JsonObject share = platform.invite(athlete, notACoach, "read", false);
 
     JsonObject problem = assertProblem(platform.trainer.post(accept(share), notACoach.token(), null), 403);
