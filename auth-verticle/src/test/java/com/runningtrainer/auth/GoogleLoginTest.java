@@ -141,29 +141,6 @@ class GoogleLoginTest {
   }
 
   @Test
-  void aVerifiedEmailOfAPasswordAccountLinksThatAccount() {
-    String email = newEmail();
-    JsonObject registered = platform.newUser(email);
-    google.signsIn(Account.verified(email));
-
-    JsonObject me = platform.me(browser.tokens("google").getString("access_token")).bodyAsJsonObject();
-
-    assertThat(me.getString("id")).isEqualTo(registered.getString("id"));
-  }
-
-  @Test
-  void aLinkedPasswordAccountStillLogsInWithItsPassword() {
-    String email = newEmail();
-    platform.newUser(email);
-    google.signsIn(Account.verified(email));
-    browser.tokens("google");
-
-    HttpResponse<Buffer> response = platform.login(email, PASSWORD);
-
-    assertThat(response.statusCode()).isEqualTo(200);
-  }
-
-  @Test
   void anUnverifiedEmailOfAPasswordAccountIsAConflictAndLinksNothing() {
     String email = newEmail();
     platform.newUser(email);
