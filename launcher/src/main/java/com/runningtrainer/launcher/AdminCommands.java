@@ -40,7 +40,7 @@ final class AdminCommands {
     Config withServers = BackingServers.provide(config, true, shutdown);
     Vertx vertx = VertxFactory.create();
     shutdown.add("Vert.x", Duration.ofSeconds(10), () -> vertx.close().toCompletionStage().toCompletableFuture().get());
-    AuthCommands commands = new OperatorCommands(vertx, Settings.from(withServers));
+    AuthCommands commands = new OperatorCommands(vertx, withServers);
     return command.apply(commands).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 }
