@@ -4,7 +4,6 @@ import com.runningtrainer.auth.admin.OperatorCommands;
 import com.runningtrainer.auth.api.AuthCommands;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
-import com.runningtrainer.common.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
