@@ -21,6 +21,7 @@ import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.throttle.AuthLimits;
 import com.runningtrainer.auth.throttle.AuthThrottle;
+import com.runningtrainer.auth.token.KeySeal;
 import com.runningtrainer.auth.token.SigningKeyRepository;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
@@ -67,9 +68,8 @@ public final class AuthVerticle extends ServiceVerticle {
     var limiter = new RateLimiter(redis(), settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
     var throttle = new AuthThrottle(limiter, AuthLimits.from(config));
     int concurrency = config.integer("ARGON2_CONCURRENCY", Runtime.getRuntime().availableProcessors());
-    return Future.all(Passwords.create(vertx, concurrency),
-            TokenIssuer.load(vertx, new SigningKeyRepository(pool), settings.jwtIssuer(), settings.jwtAudience(),
-                config.integer("KEY_RELOAD_SECONDS", 30)),
+    return Future.all(Passwords.create(vertx, concurrency), signingKeys(pool).compose(keys ->
+                TokenIssuer.load(vertx, keys, settings.jwtIssuer(), settings.jwtAudience(), config.integer("KEY_RELOAD_SECONDS", 30))),
             PasswordPolicy.load(vertx))
         .map(ready -> {
           passwords = ready.resultAt(0);
@@ -93,6 +93,12 @@ public final class AuthVerticle extends ServiceVerticle {
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           return new Served(new AuthApi(service).operations(), service::jwks, List.of());
         });
+  }
+
+  /** The signing keys, those stored in clear before keys were sealed now sealed. */
+  private Future<SigningKeyRepository> signingKeys(Pool pool) {
+    return vertx.executeBlocking(() -> new SigningKeyRepository(vertx, pool, KeySeal.from(config)))
+        .compose(keys -> keys.sealClearKeys().map(keys));
   }
 
   @Override

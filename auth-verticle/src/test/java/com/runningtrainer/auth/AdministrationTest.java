@@ -138,6 +138,28 @@ class AdministrationTest {
     assertProblem(platform.http.get("/api/v1/auth/admin/users", other), 403);
   }
 
+  @Test
+  void anAdminStepsDownWhileAnotherAdminRemains() {
+    String other = adminToken();
+    String otherId = Jwt.decode(other).payload().getString("sub");
+
+    assertThat(platform.http.delete(roles(otherId) + "admin", other).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void makingADisabledAccountAdminEnablesItAgain() throws InterruptedException {
+    JsonObject ann = athlete();
+    platform.http.put(roles(ann.getString("id")) + "admin", admin, null);
+    platform.http.post("/api/v1/auth/admin/users/" + ann.getString("id") + "/disable", admin, null);
+
+    AdminBootstrap.makeAdmin(platform.vertx, Settings.from(platform.config()), ann.getString("email")).await();
+
+    // Tokens issued in the second of the disabling are revoked with it (iat has second precision).
+    Thread.sleep(1100);
+    assertThat(platform.http.get("/api/v1/auth/admin/users", platform.tokenOf(ann.getString("email"))).statusCode())
+        .isEqualTo(200);
+  }
+
   /** The user id of the first message on {@code auth.coach-lost} after {@code action}. */
   private static String firstCoachLost(Runnable action) throws Exception {
     CompletableFuture<String> first = new CompletableFuture<>();

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.auth.token.KeySeal;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDeployer;
@@ -44,6 +45,9 @@ final class AuthPlatform implements AutoCloseable {
     this.deployed = deployed;
   }
 
+  /** The tests' {@code SIGNING_KEY_SECRET}: base64 of 32 bytes. */
+  static final String TEST_SIGNING_KEY_SECRET = "dGVzdHMgb25seTogc2VhbHMgc2lnbmluZyBrZXlzISE=";
+
   static AuthPlatform start(Class<?> testClass) {
     return start(testClass, Map.of());
   }
@@ -56,7 +60,9 @@ final class AuthPlatform implements AutoCloseable {
     Config config = base.with(Map.of(
         // Providers send the browser back here; no provider is configured unless a test says so.
         "OAUTH_REDIRECT_BASE", "http://127.0.0.1:" + authPort,
-        "ARGON2_CONCURRENCY", "2")).with(overrides);
+        "ARGON2_CONCURRENCY", "2",
+        // The secret that seals the signing keys, so that no test writes one into a data directory.
+        "SIGNING_KEY_SECRET", TEST_SIGNING_KEY_SECRET)).with(overrides);
     Vertx vertx = VertxFactory.create();
     ServiceDeployer.Deployed deployed;
     try {
@@ -160,10 +166,38 @@ final class AuthPlatform implements AutoCloseable {
     return accounts.logIn(email);
   }
 
-  /** The signing key the service stored in its schema: kid and PKCS#8 PEM of the newest one. */
+  /** The signing key the service stored in its schema: kid and PKCS#8 PEM of the newest one, opened. */
   StoredKey storedSigningKey() {
+    StoredKey stored = sealedSigningKey();
+    return new StoredKey(stored.kid(), KeySeal.from(config).open(stored.privateKeyPem()));
+  }
+
+  /** The newest signing key as its row holds it: kid and the private key sealed (or in clear). */
+  StoredKey sealedSigningKey() {
     return query("SELECT kid, private_key_pem FROM auth.signing_keys ORDER BY created_at DESC LIMIT 1", null,
         rows -> new StoredKey(rows.getString("kid"), rows.getString("private_key_pem")));
+  }
+
+  /** Stores the private half of a signing key in clear, as auth did before keys were sealed. */
+  void storeInClear(StoredKey key) {
+    try (Connection connection = jdbc(); PreparedStatement statement =
+        connection.prepareStatement("UPDATE auth.signing_keys SET private_key_pem = ? WHERE kid = ?")) {
+      statement.setString(1, key.privateKeyPem());
+      statement.setString(2, key.kid());
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Deploys another auth on this database and port with other settings; the failure of its start, or null. */
+  Throwable startFailureWith(Map<String, String> overrides) {
+    try {
+      ServiceDeployer.deploy(vertx, config.with(overrides), AuthVerticle.DESCRIPTOR).await().undeploy().await();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
   }
 
   /** Removes a user's row, as an administrator deleting the account would. */

@@ -74,19 +74,54 @@ class CoachContactTest {
     assertThat(contacts.getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "email", "display_name", "roles", "disabled");
   }
 
+  /** A registered athlete with this display name who followed the verification link; their id. */
+  private static String verifiedAthlete(String email, String displayName) {
+    platform.register(TestAccounts.credentials(email, TestAccounts.PASSWORD).put("display_name", displayName));
+    platform.verifyEmail(INBOX.awaitMail(email, Inbox.VERIFY_PAGE).token());
+    return platform.accountOf(email).getString("id");
+  }
+
   @Test
   void anInvitationIsMailedToTheCoachFromTheAthlete() {
     String athleteEmail = newEmail();
-    platform.register(TestAccounts.credentials(athleteEmail, TestAccounts.PASSWORD).put("display_name", "Ann Runner"));
-    String athlete = platform.accountOf(athleteEmail).getString("id");
+    String athlete = verifiedAthlete(athleteEmail, "Ann Runner");
     String coachEmail = newEmail();
 
     proxy.sendCoachInvitation(athlete, coachEmail, "read_write").await();
 
     Received mail = awaitMail(coachEmail);
-    assertThat(mail.subject()).contains("Ann Runner");
-    assertThat(mail.text()).contains(athleteEmail).contains("change their plans")
+    assertThat(mail.text()).contains(athleteEmail).contains("\"Ann Runner\"").contains("change their plans")
         .contains(Inbox.PUBLIC_BASE_URL + "/coaching/invitations");
+  }
+
+  @Test
+  void theInvitationsSubjectCarriesNoTextTheAthleteChose() {
+    String athlete = verifiedAthlete(newEmail(), "Your bank: verify at http://evil.example");
+    String coachEmail = newEmail();
+
+    proxy.sendCoachInvitation(athlete, coachEmail, "read").await();
+
+    Received mail = awaitMail(coachEmail);
+    assertThat(mail.subject()).doesNotContain("bank").doesNotContain("evil");
+    assertThat(mail.text()).contains("\"Your bank: verify at http://evil.example\"")
+        .doesNotContain("\nYour bank");
+  }
+
+  @Test
+  void anInvitationFromAnAthleteWhoseEmailIsUnverifiedIsRefusedAndNotMailed() throws InterruptedException {
+    String athleteEmail = newEmail();
+    platform.newUser(athleteEmail);
+    String coachEmail = newEmail();
+
+    Throwable failure = catchThrowable(() -> proxy.sendCoachInvitation(platform.accountOf(athleteEmail).getString("id"),
+        coachEmail, "read").await());
+
+    assertThat(failure).isInstanceOfSatisfying(ServiceException.class, e -> {
+      assertThat(e.failureCode()).isEqualTo(403);
+      assertThat(e.getMessage()).contains("verified");
+    });
+    Thread.sleep(500);
+    assertThat(INBOX.mailsTo(coachEmail)).isEmpty();
   }
 
   @Test

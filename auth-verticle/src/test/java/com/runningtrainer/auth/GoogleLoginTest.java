@@ -13,17 +13,27 @@ import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Logging in with Google (OpenID Connect: PKCE S256, state and nonce, an ID token verified
- * against Google's published keys), against a fake Google that speaks the protocol.
+ * against Google's published keys), against a fake Google that speaks the protocol; and which
+ * password account it may join: only one whose owner proved the address, so that whoever
+ * registered someone else's address first (account pre-hijacking) never shares the account its
+ * owner later signs into with Google.
  */
 class GoogleLoginTest {
+
+  @RegisterExtension
+  static final Inbox INBOX = Inbox.onFreePort();
+
+  private static final String NEW_PASSWORD = "a new and better passphrase";
 
   private static FakeGoogle google;
   private static AuthPlatform platform;
@@ -32,11 +42,13 @@ class GoogleLoginTest {
   @BeforeAll
   static void start() {
     google = FakeGoogle.start();
-    platform = AuthPlatform.start(GoogleLoginTest.class, Map.of(
+    Map<String, String> settings = new HashMap<>(INBOX.settings());
+    settings.putAll(Map.of(
         "GOOGLE_ISSUER", google.issuer(),
         "GOOGLE_CLIENT_ID", FakeGoogle.CLIENT_ID,
         "GOOGLE_CLIENT_SECRET", FakeGoogle.CLIENT_SECRET,
         "OAUTH_TIMEOUT_MS", "1000"));
+    platform = AuthPlatform.start(GoogleLoginTest.class, settings);
     browser = new OAuthBrowser(platform);
   }
 
@@ -140,10 +152,17 @@ class GoogleLoginTest {
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
+  /** A registered account whose owner followed the verification link. */
+  private static JsonObject verifiedAccount(String email) {
+    JsonObject account = platform.newUser(email);
+    assertThat(platform.verifyEmail(INBOX.awaitMail(email, Inbox.VERIFY_PAGE).token()).statusCode()).isEqualTo(204);
+    return account;
+  }
+
   @Test
-  void aVerifiedEmailOfAPasswordAccountLinksThatAccount() {
+  void aVerifiedEmailOfAVerifiedPasswordAccountLinksThatAccount() {
     String email = newEmail();
-    JsonObject registered = platform.newUser(email);
+    JsonObject registered = verifiedAccount(email);
     google.signsIn(Account.verified(email));
 
     JsonObject me = platform.me(browser.tokens("google").getString("access_token")).bodyAsJsonObject();
@@ -152,15 +171,43 @@ class GoogleLoginTest {
   }
 
   @Test
-  void aLinkedPasswordAccountStillLogsInWithItsPassword() {
+  void aLinkedVerifiedPasswordAccountStillLogsInWithItsPassword() {
     String email = newEmail();
-    platform.newUser(email);
+    verifiedAccount(email);
     google.signsIn(Account.verified(email));
     browser.tokens("google");
 
-    HttpResponse<Buffer> response = platform.login(email, PASSWORD);
+    assertThat(platform.login(email, PASSWORD).statusCode()).isEqualTo(200);
+  }
 
-    assertThat(response.statusCode()).isEqualTo(200);
+  @Test
+  void anUnverifiedPasswordAccountWithTheVictimsEmailIsAConflictThatSaysWhatToDo() {
+    String victim = newEmail();
+    platform.newUser(victim);
+    Account victimAtGoogle = Account.verified(victim);
+    google.signsIn(victimAtGoogle);
+
+    JsonObject problem = assertProblem(browser.login("google"), 409);
+
+    assertThat(problem.getString("detail")).contains("not verified").contains("reset");
+    assertThat(platform.identityLinks("google", victimAtGoogle.subject())).isZero();
+  }
+
+  @Test
+  void theAttackersPasswordDoesNotOpenTheAccountTheVictimSignsIntoWithGoogle() {
+    String victim = newEmail();
+    platform.newUser(victim);
+    google.signsIn(Account.verified(victim));
+    assertProblem(browser.login("google"), 409);
+
+    // The victim does what the conflict says: proves the mailbox with a reset link.
+    platform.requestPasswordReset(victim);
+    platform.confirmPasswordReset(INBOX.awaitMail(victim, Inbox.RESET_PAGE).token(), NEW_PASSWORD);
+    String victimsAccount = platform.me(browser.tokens("google").getString("access_token")).bodyAsJsonObject()
+        .getString("id");
+
+    assertThat(victimsAccount).isEqualTo(platform.accountOf(victim).getString("id"));
+    assertProblem(platform.login(victim, PASSWORD), 401);
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.runningtrainer.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.token.KeyRotation;
-import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +37,7 @@ class KeyRotationTest {
     String before = platform.tokenOf(email);
     String oldKid = Jwt.decode(before).header().getString("kid");
 
-    String newKid = KeyRotation.rotate(platform.vertx, Settings.from(platform.config())).await();
+    String newKid = KeyRotation.rotate(platform.vertx, platform.config()).await();
 
     assertThat(eventually(() -> kids().contains(newKid))).as("the new key is published").isTrue();
     assertThat(eventually(() -> Jwt.decode(platform.tokenOf(email)).header().getString("kid").equals(newKid)))

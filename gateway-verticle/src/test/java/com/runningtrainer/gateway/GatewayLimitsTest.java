@@ -91,6 +91,15 @@ class GatewayLimitsTest {
   }
 
   @Test
+  void countsTheAuthOperationsByAddressWhateverTokenTheyCarry() {
+    TestHttp gateway = gateway(Map.of("RATE_LIMIT_AUTH", "1", "RATE_LIMIT_PER_USER", "100"), "127.0.0.24");
+    JsonObject credentials = new JsonObject().put("email", "victim@example.com").put("password", "correct horse battery");
+    gateway.post("/api/v1/auth/login", platform.newUser(), credentials);
+
+    assertProblem(gateway.post("/api/v1/auth/login", platform.newUser(), credentials), 429);
+  }
+
+  @Test
   void sharesTheCountAcrossGatewayInstances() {
     Map<String, String> limits = Map.of("RATE_LIMIT_PER_USER", "2");
     TestHttp first = gateway(limits, null);

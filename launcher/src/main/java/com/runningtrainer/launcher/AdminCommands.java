@@ -4,7 +4,6 @@ import com.runningtrainer.auth.admin.OperatorCommands;
 import com.runningtrainer.auth.api.AuthCommands;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
-import com.runningtrainer.common.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -40,7 +39,7 @@ final class AdminCommands {
     Config withServers = BackingServers.provide(config, true, shutdown);
     Vertx vertx = VertxFactory.create();
     shutdown.add("Vert.x", Duration.ofSeconds(10), () -> vertx.close().toCompletionStage().toCompletableFuture().get());
-    AuthCommands commands = new OperatorCommands(vertx, Settings.from(withServers));
+    AuthCommands commands = new OperatorCommands(vertx, withServers);
     return command.apply(commands).await(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 }

@@ -15,6 +15,7 @@ import com.runningtrainer.trainer.run.RunRepository;
 import com.runningtrainer.trainer.run.Runs;
 import com.runningtrainer.trainer.share.Access;
 import com.runningtrainer.trainer.share.Identities;
+import com.runningtrainer.trainer.share.InvitationThrottle;
 import com.runningtrainer.trainer.share.ShareFields;
 import com.runningtrainer.trainer.share.ShareRepository;
 import com.runningtrainer.trainer.share.Sharing;
@@ -41,7 +42,7 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Analytics analytics;
   private final Sharing sharing;
 
-  public TrainerServiceImpl(Pool pool, Identities identities, Clock clock) {
+  public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock) {
     ShareRepository shares = new ShareRepository(pool);
     PlanRepository planRepository = new PlanRepository(pool);
     Access access = new Access(shares);
@@ -49,7 +50,7 @@ public final class TrainerServiceImpl implements TrainerService {
     this.workouts = new Workouts(new WorkoutRepository(pool), planRepository, access);
     this.runs = new Runs(new RunRepository(pool), access);
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, clock);
-    this.sharing = new Sharing(shares, identities);
+    this.sharing = new Sharing(shares, identities, invitations);
   }
 
   @Override

@@ -2,15 +2,18 @@ package com.runningtrainer.trainer;
 
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
 import com.runningtrainer.trainer.api.RunImports;
 import com.runningtrainer.trainer.share.Identities;
+import com.runningtrainer.trainer.share.InvitationThrottle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The trainer service on 8001: plans, workouts, runs, analytics, and their sharing with coaches.
@@ -33,7 +36,9 @@ public final class TrainerVerticle extends ServiceVerticle {
 
   @Override
   protected Future<Served> build(Pool pool, Revocations revocations) {
-    TrainerService service = new TrainerServiceImpl(pool, identities(vertx, config), Clock.systemUTC());
+    var limiter = new RateLimiter(redis(), settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
+    TrainerService service = new TrainerServiceImpl(pool, identities(vertx, config), new InvitationThrottle(limiter, config),
+        Clock.systemUTC());
     bindService(RunImports.ADDRESS, RunImports.class, service);
     return Future.succeededFuture(Served.usingAuthJwks(new TrainerApi(service).operations()));
   }

@@ -85,6 +85,18 @@ class ShareApiTest {
   }
 
   @Test
+  void anAthleteWhoseEmailIsUnverifiedMayNotInviteAndIsToldWhy() {
+    Person athlete = platform.unverifiedPerson();
+    String coachEmail = platform.coach().email();
+
+    JsonObject problem = assertProblem(platform.trainer.post("/api/v1/shares", athlete.token(), invitation(coachEmail, "read")),
+        403);
+
+    assertThat(problem.getString("detail")).contains("verified email");
+    assertThat(platform.auth.invitations()).noneMatch(sent -> sent.getString("athlete_id").equals(athlete.id()));
+  }
+
+  @Test
   void invitingYourselfIsRefused() {
     Person athlete = platform.person();
 
@@ -178,7 +190,7 @@ class ShareApiTest {
 
   @Test
   void aCallerWhoseEmailIsUnverifiedSeesNoInvitations() {
-    Person unverified = platform.person();
+    Person unverified = platform.unverifiedPerson();
     platform.grantCoach(unverified);
 
     assertProblem(platform.trainer.get("/api/v1/coaching/invitations", unverified.token()), 403);
@@ -210,7 +222,7 @@ class ShareApiTest {
   @Test
   void acceptingWithAnUnverifiedEmailIsForbiddenAndSaysSo() {
     Person athlete = platform.person();
-    Person coach = platform.person();
+    Person coach = platform.unverifiedPerson();
     platform.grantCoach(coach);
     JsonObject share = platform.invite(athlete, coach, "read", false);
 
@@ -223,7 +235,6 @@ class ShareApiTest {
   void acceptingWithoutTheCoachRoleIsForbiddenAndSaysSo() {
     Person athlete = platform.person();
     Person notACoach = platform.person();
-    platform.verifyEmail(notACoach);
     JsonObject share = platform.invite(athlete, notACoach, "read", false);
 
     JsonObject problem = assertProblem(platform.trainer.post(accept(share), notACoach.token(), null), 403);
@@ -292,6 +303,19 @@ class ShareApiTest {
     assertThat(listed.getString("status")).isEqualTo("revoked");
     assertThat(listed.getString("revoked_at")).isNotNull();
     assertThat(platform.trainer.get("/api/v1/coaching/athletes", coach.token()).bodyAsJsonObject().getLong("total")).isZero();
+  }
+
+  @Test
+  void aRevokedShareIsAbsentForTheCoachAndStaysInTheAthletesView() {
+    Person athlete = platform.person();
+    Person coach = platform.coach();
+    JsonObject share = platform.share(athlete, coach, "read_write", false);
+    String location = "/api/v1/shares/" + share.getString("id");
+
+    platform.trainer.delete(location, athlete.token());
+
+    assertProblem(platform.trainer.get(location, coach.token()), 404);
+    assertThat(platform.trainer.get(location, athlete.token()).bodyAsJsonObject().getString("status")).isEqualTo("revoked");
   }
 
   @Test

@@ -80,8 +80,15 @@ final class TrainerPlatform implements AutoCloseable {
     return person().token();
   }
 
-  /** A new user, logged in. */
+  /** A new user with a verified email, logged in: an athlete who may invite a coach. */
   Person person() {
+    Person person = auth.person();
+    verifyEmail(person);
+    return person;
+  }
+
+  /** A new user who has not followed the verification link, logged in. */
+  Person unverifiedPerson() {
     return auth.person();
   }
 

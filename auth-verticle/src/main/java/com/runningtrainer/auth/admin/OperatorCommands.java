@@ -2,6 +2,7 @@ package com.runningtrainer.auth.admin;
 
 import com.runningtrainer.auth.api.AuthCommands;
 import com.runningtrainer.auth.token.KeyRotation;
+import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,20 +11,20 @@ import io.vertx.core.Vertx;
 public final class OperatorCommands implements AuthCommands {
 
   private final Vertx vertx;
-  private final Settings settings;
+  private final Config config;
 
-  public OperatorCommands(Vertx vertx, Settings settings) {
+  public OperatorCommands(Vertx vertx, Config config) {
     this.vertx = vertx;
-    this.settings = settings;
+    this.config = config;
   }
 
   @Override
   public Future<String> rotateKeys() {
-    return KeyRotation.rotate(vertx, settings);
+    return KeyRotation.rotate(vertx, config);
   }
 
   @Override
   public Future<Void> makeAdmin(String email) {
-    return AdminBootstrap.makeAdmin(vertx, settings, email);
+    return AdminBootstrap.makeAdmin(vertx, Settings.from(config), email);
   }
 }

@@ -51,7 +51,8 @@ public final class CoachInvitations {
   }
 
   /**
-   * Mails the coach's address an invitation from the athlete, once the athlete is found; the mail
+   * Mails the coach's address an invitation from the athlete, once the athlete is found with a
+   * verified email (403 otherwise); the mail
    * goes out after the answer, and a failure to send it is logged, so that the answer never
    * tells whether the address has an account or whether the mail server is up.
    */
@@ -60,6 +61,11 @@ public final class CoachInvitations {
       return Future.failedFuture(Failures.invalid("coach_email", "must be an email address"));
     }
     return contact(athleteId).map(athlete -> {
+      // The trainer checks this too; auth checks again, since the mail goes out in the name of
+      // this address, which only its verified owner may use.
+      if (!athlete.getBoolean("email_verified", false)) {
+        throw Failures.forbidden("inviting a coach takes a verified email address");
+      }
       mailer.send(letters.coachInvitation(coachEmail, athlete, access)).onFailure(failure ->
           LOG.warn("coach invitation mail from user {} not sent: {}", athleteId, failure.toString()));
       return null;

@@ -47,14 +47,19 @@ public final class Letters {
         """.formatted(baseUrl, token));
   }
 
-  /** An athlete's invitation to coach them; {@code athlete} is their account (email, display_name). */
+  /**
+   * An athlete's invitation to coach them; {@code athlete} is their account (email, display_name).
+   * The subject is ours alone, and the name the athlete chose appears only in quotes, after their
+   * address and on one line: a name is free text ("Your bank: verify at http://..."), and a mail
+   * must not let it pass for what we say.
+   */
   public Mail coachInvitation(String to, JsonObject athlete, String access) {
-    String name = athlete.getString("display_name");
     String email = athlete.getString("email");
-    String who = name == null ? (email == null ? "A runner" : email) : email == null ? name : name + " <" + email + ">";
+    String name = athlete.getString("display_name");
+    String who = "A Running Trainer user, " + email + (name == null ? "," : ", who gives their name as " + quoted(name) + ",");
     String rights = "read_write".equals(access) ? "read and change their plans and workouts, and read their runs"
         : "read their plans, workouts and runs";
-    return new Mail(from, to, who + " invites you to coach them on Running Trainer", """
+    return new Mail(from, to, "An invitation to coach a runner on Running Trainer", """
         %s invites you to coach them on Running Trainer: you would %s.
 
         To accept, sign in (or open an account) with this email address, verify it, and accept the
@@ -64,6 +69,12 @@ public final class Letters {
 
         Accepting takes an account with the coach role. If you do not know this runner, ignore this mail.
         """.formatted(who, rights, baseUrl));
+  }
+
+  /** User text in double quotes, on one line, at most 100 characters. */
+  private static String quoted(String text) {
+    String oneLine = text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").replace('"', '\'').strip();
+    return "\"" + (oneLine.length() > 100 ? oneLine.substring(0, 100) + "..." : oneLine) + "\"";
   }
 
   /**

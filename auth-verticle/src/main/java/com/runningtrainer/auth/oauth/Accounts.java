@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The account of a provider identity: the one it is linked to; else the account with the same
- * email, linked now, but only when the provider says it verified that email (anyone can type
- * any address into an unverified profile); else a new account without a password. A new
+ * email, linked now, but only when both the provider says it verified that email (anyone can
+ * type any address into an unverified profile) and the account's owner has verified it (anyone
+ * can register any address with a password); else a new account without a password. A new
  * account takes the email only when it is verified, so that no one can hold an address they
  * have not proved is theirs.
  */
@@ -45,6 +46,12 @@ public final class Accounts {
         }
         if (!identity.emailVerified()) {
           return Future.failedFuture(OAuthFailures.unverifiedEmail(identity.provider()));
+        }
+        // Anyone may register any address with a password: until its owner proves the mailbox,
+        // the account may be an impostor's, and linking would let the impostor's password open
+        // the account its owner then uses (account pre-hijacking).
+        if (!existing.getBoolean("email_verified", false)) {
+          return Future.failedFuture(OAuthFailures.unverifiedAccount(identity.provider()));
         }
         return identities.link(identity, UUID.fromString(existing.getString("id"))).map(existing);
       });

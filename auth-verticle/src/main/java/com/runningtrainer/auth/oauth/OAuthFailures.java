@@ -40,4 +40,11 @@ final class OAuthFailures {
     return new ServiceException(409, "an account with this email exists, and " + provider
         + " does not say the email is verified, so the accounts are not linked: log in with your password");
   }
+
+  static ServiceException unverifiedAccount(String provider) {
+    return new ServiceException(409, "an account with this email exists, but its email is not verified, so it is not "
+        + "linked to your " + provider + " login: whoever registered it may not own the address. If it is yours, "
+        + "verify the email with the link mailed to it, or ask for a password reset (which verifies it and ends "
+        + "every session of that account), then log in with " + provider + " again");
+  }
 }

@@ -1,6 +1,7 @@
 package com.runningtrainer.auth.token;
 
 import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.db.Database;
 import io.vertx.core.Future;
@@ -17,11 +18,13 @@ public final class KeyRotation {
   }
 
   /** The new key's id. */
-  public static Future<String> rotate(Vertx vertx, Settings settings) {
+  public static Future<String> rotate(Vertx vertx, Config config) {
+    Settings settings = Settings.from(config);
     return Database.migrate(vertx, settings.databaseUrl(), AuthVerticle.NAME).compose(migrated -> {
       Pool pool = Database.pool(vertx, settings.databaseUrl(), AuthVerticle.NAME, 1);
-      return vertx.executeBlocking(SigningKey::generate)
-          .compose(key -> new SigningKeyRepository(pool).insert(key).map(key.kid()))
+      return vertx.executeBlocking(() -> KeySeal.from(config))
+          .map(seal -> new SigningKeyRepository(vertx, pool, seal))
+          .compose(keys -> vertx.executeBlocking(SigningKey::generate).compose(key -> keys.insert(key).map(key.kid())))
           .eventually(pool::close);
     });
   }

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.user;
 
+import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
@@ -40,8 +41,9 @@ public final class UserRepository {
   private static final String GRANT = "UPDATE users SET roles = array_append(roles, $2), updated_at = now() "
       + "WHERE id = $1 AND NOT $2 = ANY (roles) RETURNING id";
 
-  private static final String GRANT_BY_EMAIL = "UPDATE users SET roles = array_append(roles, $2), updated_at = now() "
-      + "WHERE email = $1 AND NOT $2 = ANY (roles) RETURNING id";
+  // The operator's way back in: an admin again, and enabled again, whatever was done to the account.
+  private static final String MAKE_ADMIN_BY_EMAIL = "UPDATE users SET roles = CASE WHEN 'admin' = ANY (roles) THEN roles "
+      + "ELSE array_append(roles, 'admin') END, disabled_at = NULL, updated_at = now() WHERE email = $1 RETURNING id";
 
   private static final String REMOVE = "UPDATE users SET roles = array_remove(roles, $2), updated_at = now() "
       + "WHERE id = $1 RETURNING id";
@@ -50,6 +52,11 @@ public final class UserRepository {
       + "WHERE id = $1 RETURNING id";
 
   private static final String ENABLE = "UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING id";
+
+  // Locks the enabled admins' rows, so that two admins taking each other out at once are taken
+  // one after the other, and the second sees what the first left.
+  private static final String LOCK_ENABLED_ADMINS = "SELECT id FROM users WHERE 'admin' = ANY (roles) "
+      + "AND disabled_at IS NULL ORDER BY id FOR UPDATE";
 
   private static final String IS_ADMIN = "SELECT 1 FROM users WHERE id = $1 AND 'admin' = ANY (roles) AND disabled_at IS NULL";
   private static final String VERIFY_EMAIL = "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), "
@@ -112,21 +119,41 @@ public final class UserRepository {
         : findById(userId).map(user -> user != null));
   }
 
-  /** Grants a role to the account of an email; false when there is none. */
-  public Future<Boolean> grantRoleByEmail(String email, String role) {
-    return pool.preparedQuery(GRANT_BY_EMAIL).execute(Tuple.of(email, role)).compose(rows -> rows.rowCount() > 0
-        ? Future.succeededFuture(true)
-        : findByEmail(email).map(user -> user != null));
+  /** Makes the account of an email an enabled admin; false when there is none. */
+  public Future<Boolean> makeAdminByEmail(String email) {
+    return pool.preparedQuery(MAKE_ADMIN_BY_EMAIL).execute(Tuple.of(email)).map(rows -> rows.rowCount() > 0);
   }
 
-  /** Removes a role; false when the user does not exist. */
+  /**
+   * Removes a role; false when the user does not exist. Removing {@code admin} from the last
+   * enabled admin fails with a 409 and changes nothing.
+   */
   public Future<Boolean> removeRole(UUID userId, String role) {
-    return pool.preparedQuery(REMOVE).execute(Tuple.of(userId, role)).map(rows -> rows.rowCount() > 0);
+    Tuple values = Tuple.of(userId, role);
+    return role.equals("admin") ? unlessLastAdmin(userId, REMOVE, values)
+        : pool.preparedQuery(REMOVE).execute(values).map(rows -> rows.rowCount() > 0);
   }
 
-  /** Marks the account disabled or enabled; false when it does not exist. */
+  /**
+   * Marks the account disabled or enabled; false when it does not exist. Disabling the last
+   * enabled admin fails with a 409 and changes nothing.
+   */
   public Future<Boolean> setDisabled(UUID userId, boolean disabled) {
-    return pool.preparedQuery(disabled ? DISABLE : ENABLE).execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
+    return disabled ? unlessLastAdmin(userId, DISABLE, Tuple.of(userId))
+        : pool.preparedQuery(ENABLE).execute(Tuple.of(userId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Runs a change that takes the user out of the enabled admins, unless no enabled admin would be left. */
+  private Future<Boolean> unlessLastAdmin(UUID userId, String change, Tuple values) {
+    return pool.withTransaction(connection -> connection.query(LOCK_ENABLED_ADMINS).execute().compose(admins -> {
+      List<UUID> ids = new ArrayList<>();
+      admins.forEach(row -> ids.add(row.getUUID("id")));
+      if (ids.equals(List.of(userId))) {
+        return Future.failedFuture(Failures.conflict("this is the last enabled admin: grant the admin role to another "
+            + "account first, so that someone can still administer"));
+      }
+      return connection.preparedQuery(change).execute(values).map(rows -> rows.rowCount() > 0);
+    }));
   }
 
   /** Whether the user is an enabled admin now, whatever their token says. */

@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's rate limits, counted in Redis so that every gateway instance shares them: per
  * user for a request with a valid token, per client address otherwise, and a stricter limit on
- * the auth service's operations. Every API answer carries {@code RateLimit-Limit},
+ * the auth service's operations, always per client address. Every API answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining}, {@code RateLimit-Reset} and {@code RateLimit-Policy}; a refusal is
  * a 429 problem with {@code Retry-After}. Redis being down lets requests through (see
  * {@link RateLimiter}).
@@ -44,9 +44,15 @@ public final class EdgeLimits implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext rc) {
+    if (rc.normalizedPath().startsWith(authPath)) {
+      // By address always: a per-user bucket would give whoever holds many accounts (each with
+      // a token) as many budgets of password guesses and registrations.
+      limiter.hit(auth, "ip:" + ClientAddress.of(rc)).onSuccess(decision -> decide(rc, auth, decision));
+      return;
+    }
     caller(rc).onComplete(found -> {
       String user = found.result();
-      RateLimit limit = rc.normalizedPath().startsWith(authPath) ? auth : user != null ? perUser : perIp;
+      RateLimit limit = user != null ? perUser : perIp;
       String key = user != null ? "user:" + user : "ip:" + ClientAddress.of(rc);
       limiter.hit(limit, key).onSuccess(decision -> decide(rc, limit, decision));
     });

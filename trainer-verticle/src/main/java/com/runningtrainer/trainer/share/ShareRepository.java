@@ -32,7 +32,10 @@ public final class ShareRepository {
       "SELECT count(*) AS total FROM shares WHERE athlete_id = $1",
       ShareRepository::toJson);
 
-  private static final String FIND = "SELECT " + COLUMNS + " FROM shares WHERE id = $1 AND (athlete_id = $2 OR coach_id = $2)";
+  // The athlete sees their share in every state; a coach only while it is active, so that a
+  // revoked coach learns nothing more of the athlete from it.
+  private static final String FIND = "SELECT " + COLUMNS + " FROM shares "
+      + "WHERE id = $1 AND (athlete_id = $2 OR (coach_id = $2 AND status = 'active'))";
 
   private static final String UPDATE = "UPDATE shares SET access = coalesce($3, access), "
       + "share_strava_runs = coalesce($4, share_strava_runs), updated_at = now() "
@@ -113,7 +116,7 @@ public final class ShareRepository {
     return ATHLETES_SHARES.fetch(pool, Tuple.of(athlete), page);
   }
 
-  /** The share, when the caller is its athlete or the coach who accepted it; null otherwise. */
+  /** The share, when the caller is its athlete or the coach of it while active; null otherwise. */
   public Future<JsonObject> find(UUID caller, UUID id) {
     return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, ShareRepository::toJson));
   }

@@ -26,23 +26,31 @@ public final class Sharing {
 
   private final ShareRepository shares;
   private final Identities identities;
+  private final InvitationThrottle throttle;
 
-  public Sharing(ShareRepository shares, Identities identities) {
+  public Sharing(ShareRepository shares, Identities identities, InvitationThrottle throttle) {
     this.shares = shares;
     this.identities = identities;
+    this.throttle = throttle;
   }
 
   /**
    * A pending share, and whether auth took the invitation mail. The answer is the same whether
-   * or not the email has an account. When auth cannot be asked, the invitation stands unmailed
-   * and inviting oneself cannot be told: accepting refuses it then, since nobody coaches themselves.
+   * or not the email has an account. Inviting takes a verified email, since the invitation is a
+   * mail to someone else sent in the athlete's name; and it is throttled. When auth cannot be
+   * asked, the invitation stands unmailed, and neither the verification nor inviting oneself can
+   * be told: accepting refuses the latter, since nobody coaches themselves.
    */
   public Future<JsonObject> invite(UUID athlete, ShareFields share) {
     return identities.contact(athlete).otherwise((JsonObject) null).compose(me -> {
+      if (me != null && !verified(me)) {
+        return Future.failedFuture(Failures.forbidden("inviting a coach takes a verified email address: "
+            + "follow the link mailed to you when you registered, or ask for a new one"));
+      }
       if (me != null && share.coachEmail().equals(me.getString("email"))) {
         return Future.failedFuture(Failures.unprocessable("coach_email", "is your own: invite another person"));
       }
-      return shares.insert(athlete, share)
+      return throttle.admit(athlete, share.coachEmail()).compose(admitted -> shares.insert(athlete, share))
           .recover(failure -> Future.failedFuture(SqlStates.isUniqueViolation(failure)
               ? Failures.conflict("a share with this coach is pending or active already")
               : failure))
