@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.runningtrainer.common.api.ApiEventBus;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
+import com.runningtrainer.common.config.Logging;
 import com.runningtrainer.common.http.ContractServer;
 import com.runningtrainer.common.http.ServiceHttp;
 import io.vertx.core.Context;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every line logged while serving a request carries its id, however the work hops: a server
@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
 class RequestIdInLogsTest {
 
   private static final String SERVICE = "logcheck";
-  private static final Logger LOG = LoggerFactory.getLogger("logcheck.echo");
+  // From logback itself: a logger SLF4J hands out while another test class initializes it records
+  // its events for later, where no capture sees them.
+  private static final Logger LOG = Logging.logger("logcheck.echo");
 
   private static Vertx vertx;
   private static WebClient client;

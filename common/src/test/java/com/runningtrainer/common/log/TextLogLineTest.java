@@ -2,6 +2,7 @@ package com.runningtrainer.common.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.common.config.Logging;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
@@ -9,12 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The readable format of a terminal: time, level, short logger name, request id when serving one, message. */
 class TextLogLineTest {
 
-  private static final Logger LOG = LoggerFactory.getLogger("com.runningtrainer.trainer.TrainerVerticle");
+  // From logback itself: a logger SLF4J hands out while another test class initializes it records
+  // its events for later, where no capture sees them.
+  private static final Logger LOG = Logging.logger("com.runningtrainer.trainer.TrainerVerticle");
 
   private static Vertx vertx;
 

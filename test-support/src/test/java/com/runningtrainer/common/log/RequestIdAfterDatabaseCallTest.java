@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.runningtrainer.common.config.Logging;
 import com.runningtrainer.common.db.Database;
 import com.runningtrainer.testsupport.TestDatabase;
 import io.vertx.core.Future;
@@ -14,7 +15,6 @@ import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A line logged when a database call answers carries the id of the request that made it. It
@@ -41,7 +41,7 @@ class RequestIdAfterDatabaseCallTest {
 
   @Test
   void aLineLoggedWhenTheQueryAnswersCarriesTheRequestId() {
-    Logger logger = (Logger) LoggerFactory.getLogger("database.caller");
+    Logger logger = Logging.logger("database.caller");
     // The MDC is read as the event is appended, on the logging thread, as the asynchronous appender does.
     ListAppender<ILoggingEvent> events = new ListAppender<>() {
       @Override
