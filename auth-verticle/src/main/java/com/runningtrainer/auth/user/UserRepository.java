@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.user;
 
+import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
@@ -48,8 +49,14 @@ public final class UserRepository {
   private static final String REMOVE = "UPDATE users SET roles = array_remove(roles, $2), updated_at = now() "
       + "WHERE id = $1 RETURNING id";
 
-  private static final String DISABLE = "UPDATE users SET disabled_at = coalesce(disabled_at, now()), updated_at = now() "
-      + "WHERE id = $1 RETURNING id";
+  // Disabling records the revocation of every token issued until now in the same statement
+  // (RevocationRepository keeps the list Redis is rebuilt from).
+  private static final String DISABLE = "WITH disabled AS (UPDATE users SET disabled_at = coalesce(disabled_at, now()), "
+      + "updated_at = now() WHERE id = $1 RETURNING id) "
+      + "INSERT INTO revocations (kind, subject, revoked_before, expires_at) "
+      + "SELECT 'user', id::text, extract(epoch FROM now())::bigint, now() + make_interval(secs => "
+      + TokenIssuer.LIFETIME_SECONDS + ") FROM disabled ON CONFLICT (kind, subject) DO UPDATE "
+      + "SET revoked_before = excluded.revoked_before, expires_at = excluded.expires_at RETURNING subject";
 
   private static final String ENABLE = "UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING id";
 

@@ -62,6 +62,14 @@ public final class Failures {
         new JsonObject().put(RETRY_AFTER_SECONDS, Math.max(1, retryAfterSeconds)));
   }
 
+  /**
+   * A dependency is not ready to answer yet (the revocation list being rebuilt, say): a 503 with
+   * {@code Retry-After}, rather than an answer that may be wrong.
+   */
+  public static ServiceException unavailable(String detail, long retryAfterSeconds) {
+    return new ServiceException(503, detail, new JsonObject().put(RETRY_AFTER_SECONDS, Math.max(1, retryAfterSeconds)));
+  }
+
   /** A field whose value is malformed. */
   public static ServiceException invalid(String field, String message) {
     return fieldFailure(400, field, message);

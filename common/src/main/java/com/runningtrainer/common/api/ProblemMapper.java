@@ -103,6 +103,10 @@ public final class ProblemMapper {
     if (e.getStatusCode() == 401 && e.getCause() != null && isUnavailable(e.getCause())) {
       return unavailable(e.getCause());
     }
+    // So is a revocation list not rebuilt yet after Redis lost it: its 503 says when to retry.
+    if (e.getStatusCode() == 401 && e.getCause() instanceof ServiceException notReady && notReady.failureCode() == 503) {
+      return toProblem(notReady, 503);
+    }
     String detail = e.getPayload() != null ? e.getPayload() : defaultDetail(e.getStatusCode());
     return Problem.of(e.getStatusCode(), detail);
   }

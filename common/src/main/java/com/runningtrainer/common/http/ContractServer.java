@@ -34,7 +34,6 @@ public final class ContractServer {
     root.route().handler(TimeoutHandler.create(spec.requestTimeoutMs(), 503))
         .handler(RequestIds::assign)
         .handler(ClientAddress.resolver(spec.trustedProxies()))
-        .handler(ForwardedPrincipal.acceptor(spec.trustedProxies()))
         .handler(AccessLog::record);
     root.get("/health").handler(new HealthHandler(spec.service(), spec.healthChecks()));
     InfrastructureRoutes.mount(vertx, root, Map.of(spec.service(), contractText));

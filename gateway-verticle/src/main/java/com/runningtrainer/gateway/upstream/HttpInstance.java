@@ -1,6 +1,5 @@
 package com.runningtrainer.gateway.upstream;
 
-import com.runningtrainer.common.http.ForwardedPrincipal;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.core.Future;
@@ -13,8 +12,8 @@ import java.util.Set;
 
 /**
  * One instance of a service reached over HTTP, behind a breaker of its own. The request goes
- * on with its bearer token, the caller the gateway verified ({@link ForwardedPrincipal}: a
- * service that trusts the gateway need not verify the token again) and the client's address in
+ * on with its bearer token, which the service verifies itself (a caller named in a header could
+ * be named by anyone who reaches the service's port), and the client's address in
  * {@code X-Forwarded-For}.
  */
 final class HttpInstance {
@@ -22,7 +21,7 @@ final class HttpInstance {
   // Hop-by-hop headers (RFC 9110 7.6.1) and what the client or the gateway sets anew.
   private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-      "accept-encoding", "x-forwarded-for", "x-request-id", "x-verified-principal");
+      "accept-encoding", "x-forwarded-for", "x-request-id");
   private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
       "content-length", "x-request-id");
 
@@ -62,9 +61,6 @@ final class HttpInstance {
       request.putHeader("X-Forwarded-For", clientIp);
     }
     request.putHeader("X-Request-Id", call.request().requestId());
-    if (!call.request().principal().isEmpty()) {
-      request.putHeader(ForwardedPrincipal.HEADER, ForwardedPrincipal.encode(call.request().principal()));
-    }
     Future<HttpResponse<Buffer>> sent = call.body() == null ? request.send() : request.sendBuffer(call.body());
     return sent.map(response -> new UpstreamAnswer(response.statusCode(), returned(response.headers()), response.body(),
         baseUrl));
