@@ -59,9 +59,14 @@ final class Application {
       // requests finish, then closes pools; a clustered Vert.x then leaves the cluster.
       shutdown.add("Vert.x and the services", VERTX_STOP_TIMEOUT,
           () -> vertx.close().toCompletionStage().toCompletableFuture().get());
-      List<Future<ServiceDeployer.Deployed>> deployments =
-          services.stream().map(service -> deploy(vertx, serviceConfig, service)).toList();
-      return Future.join(deployments).map(vertx);
+      // The gateway last, once the services it fronts are up: its first request must find them.
+      List<Future<ServiceDeployer.Deployed>> behind = services.stream()
+          .filter(service -> !ServiceCatalog.isGateway(service))
+          .map(service -> deploy(vertx, serviceConfig, service)).toList();
+      return Future.join(behind)
+          .compose(up -> Future.join(services.stream().filter(ServiceCatalog::isGateway)
+              .map(gateway -> deploy(vertx, serviceConfig, gateway)).toList()))
+          .map(vertx);
     });
   }
 

@@ -14,10 +14,14 @@ final class ServiceCatalog {
   static final List<ServiceDescriptor> ALL = List.of(
       TrainerVerticle.DESCRIPTOR,
       AuthVerticle.DESCRIPTOR,
-      // Last: it fronts the others, and its first request should find them up.
+      // Last, and started once the others are up: it fronts them.
       GatewayVerticle.DESCRIPTOR);
 
   private ServiceCatalog() {
+  }
+
+  static boolean isGateway(ServiceDescriptor service) {
+    return service.name().equals(GatewayVerticle.NAME);
   }
 
   static List<String> names() {
@@ -41,7 +45,7 @@ final class ServiceCatalog {
       return config;
     }
     String behindGateway = String.join(",",
-        names().stream().filter(name -> !name.equals(GatewayVerticle.NAME)).toList());
+        ALL.stream().filter(service -> !isGateway(service)).map(ServiceDescriptor::name).toList());
     return config.with(Map.of("GATEWAY_SERVICES", behindGateway));
   }
 }
