@@ -144,7 +144,7 @@ class NastyInputTest {
         } else if ("query".equals(in) && parameter.getBoolean("required", false)) {
           query.put(name, plausible(contract, schema));
         }
-        if (("path".equals(in) || "query".equals(in)) && "string".equals(type(schema))) {
+        if (("path".equals(in) || "query".equals(in)) && "string".equals(type(contract, schema))) {
           strings.add(in + ":" + name);
         }
       }
@@ -155,10 +155,14 @@ class NastyInputTest {
             .getJsonObject("application/json").getJsonObject("schema"));
         body = new JsonObject();
         JsonObject properties = schema.getJsonObject("properties", new JsonObject());
+        JsonArray required = schema.getJsonArray("required", new JsonArray());
         for (String property : properties.fieldNames()) {
           JsonObject propertySchema = resolve(contract, properties.getJsonObject(property));
-          body.put(property, plausible(contract, propertySchema));
-          if ("string".equals(type(propertySchema))) {
+          // Only what is required: an optional id or date would be one more reason to refuse.
+          if (required.contains(property)) {
+            body.put(property, property.endsWith("email") ? newEmail() : plausible(contract, propertySchema));
+          }
+          if ("string".equals(type(contract, propertySchema))) {
             strings.add("body:" + property);
           }
         }
@@ -223,7 +227,8 @@ class NastyInputTest {
   }
 
   /** The schema's type, the first but null of a list of types or of {@code oneOf}. */
-  private static String type(JsonObject schema) {
+  private static String type(JsonObject contract, JsonObject unresolved) {
+    JsonObject schema = resolve(contract, unresolved);
     Object type = schema.getValue("type");
     if (type instanceof String single) {
       return single;
@@ -233,9 +238,13 @@ class NastyInputTest {
     }
     JsonArray oneOf = schema.getJsonArray("oneOf", schema.getJsonArray("anyOf"));
     if (oneOf != null) {
-      return oneOf.stream().map(s -> type((JsonObject) s)).filter(t -> !t.equals("null")).findFirst().orElse("null");
+      return oneOf.stream().map(s -> type(contract, (JsonObject) s)).filter(t -> !t.equals("null")).findFirst().orElse("null");
     }
-    return schema.getValue("$ref") != null ? "object" : "string";
+    return "string";
+  }
+
+  private static String newEmail() {
+    return "nasty-" + UUID.randomUUID() + "@example.com";
   }
 
   /** A value the schema takes, for the fields that are not under test. */
@@ -245,7 +254,7 @@ class NastyInputTest {
     if (values != null) {
       return values.getValue(0);
     }
-    return switch (type(resolved)) {
+    return switch (type(contract, resolved)) {
       case "integer" -> resolved.getInteger("minimum", 1);
       case "number" -> 1;
       case "boolean" -> false;
@@ -255,7 +264,7 @@ class NastyInputTest {
         case "uuid" -> UUID.randomUUID().toString();
         case "date" -> "2026-06-01";
         case "date-time" -> "2026-06-01T10:00:00Z";
-        case "email" -> "nasty-" + UUID.randomUUID() + "@example.com";
+        case "email" -> newEmail();
         default -> "correct horse battery";
       };
     };
