@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import static com.runningtrainer.testsupport.ProblemAssert.assertFieldProblem;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +11,7 @@ import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +68,33 @@ class AdministrationTest {
 
     assertThat(page.getLong("total")).isEqualTo(1);
     assertThat(page.getJsonArray("items").getJsonObject(0).getString("id")).isEqualTo(ann.getString("id"));
+  }
+
+  @Test
+  void anEmailFilterTakesAPlusSentAsPercent2BAndABarePlusAsASpace() {
+    String tag = UUID.randomUUID().toString();
+    platform.newUser("runner+" + tag + "@example.com");
+
+    JsonObject encoded = platform.http.get("/api/v1/auth/admin/users?email=%2B" + tag, admin).bodyAsJsonObject();
+    JsonObject bare = platform.http.get("/api/v1/auth/admin/users?email=+" + tag, admin).bodyAsJsonObject();
+
+    assertThat(encoded.getLong("total")).isEqualTo(1);
+    assertThat(bare.getLong("total")).isZero();
+  }
+
+  @Test
+  void anEmailFilterOfAPercentSignIsTakenLiterally() {
+    athlete();
+
+    var response = platform.http.get("/api/v1/auth/admin/users?email=%25", admin);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getLong("total")).isZero();
+  }
+
+  @Test
+  void aBarePercentSignInTheQueryIsABadRequestNamingTheParameter() {
+    assertFieldProblem(platform.http.get("/api/v1/auth/admin/users?email=50%", admin), 400, "email");
   }
 
   @Test

@@ -1,8 +1,10 @@
 package com.runningtrainer.gateway;
 
 import com.runningtrainer.auth.AuthVerticle;
+import com.runningtrainer.auth.admin.AdminBootstrap;
 import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.testsupport.TestAccounts;
 import com.runningtrainer.testsupport.TestConfig;
@@ -90,6 +92,13 @@ final class GatewayPlatform implements AutoCloseable {
   /** Registers a new user and logs them in, straight at auth; their bearer token. */
   String newUser() {
     return accounts.newAccount().token();
+  }
+
+  /** Registers a new user at auth, with this email, makes them an admin and logs them in; their bearer token. */
+  String newAdmin(String email) {
+    accounts.register(email);
+    AdminBootstrap.makeAdmin(vertx, Settings.from(config), email).await();
+    return accounts.logIn(email);
   }
 
   static JsonObject plan() {

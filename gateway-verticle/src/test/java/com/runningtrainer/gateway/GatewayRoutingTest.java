@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.runningtrainer.testsupport.TestHttp;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,20 @@ class GatewayRoutingTest {
 
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.bodyAsJsonObject().getString("access_token")).isNotBlank();
+  }
+
+  @Test
+  void passesAQueryValueOnAsItWasSent() {
+    String tag = UUID.randomUUID().toString();
+    String admin = platform.newAdmin("admin+" + tag + "@example.com");
+
+    var plus = platform.gateway.get("/api/v1/auth/admin/users?email=%2B" + tag, admin);
+    var percent = platform.gateway.get("/api/v1/auth/admin/users?email=%25", admin);
+    var bare = platform.gateway.get("/api/v1/auth/admin/users?email=50%", admin);
+
+    assertThat(plus.bodyAsJsonObject().getLong("total")).as(plus.bodyAsString()).isEqualTo(1);
+    assertThat(percent.statusCode()).as(percent.bodyAsString()).isEqualTo(200);
+    assertFieldProblem(bare, 400, "email");
   }
 
   @Test

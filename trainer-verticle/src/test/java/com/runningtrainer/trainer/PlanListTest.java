@@ -80,7 +80,7 @@ class PlanListTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"limit=0", "limit=101", "limit=-1", "limit=ten", "offset=-1", "offset=x"})
+  @ValueSource(strings = {"limit=0", "limit=101", "limit=-1", "limit=ten", "offset=-1", "offset=x", "offset=4294967297"})
   void refusesAWindowOutsideTheRules(String query) {
     String field = query.substring(0, query.indexOf('='));
 

@@ -71,6 +71,27 @@ class RunApiTest {
   }
 
   @Test
+  void refusesAGivenPaceTooSmallToKeepInTheApisWords() {
+    var response = platform.trainer.post("/api/v1/runs", token, easyRun().put("average_pace", 0.0001));
+
+    assertThat(assertFieldProblem(response, 422, "average_pace").encode()).doesNotContain("runs_");
+  }
+
+  @Test
+  void refusesARunWhosePaceWouldBeSlowerThanAKilometreAWeek() {
+    var response = platform.trainer.post("/api/v1/runs", token, easyRun().put("distance_km", 0.001).put("duration_minutes", 100));
+
+    assertFieldProblem(response, 422, "average_pace");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000-01-01", "1899-12-31", "2201-01-01"})
+  void refusesADateOutsideTheYearsADiaryHolds(String date) {
+    assertFieldProblem(platform.trainer.post("/api/v1/runs", token, easyRun().put("actual_date", date)), 400, "actual_date");
+    assertFieldProblem(platform.trainer.get("/api/v1/runs?from=" + date, token), 400, "from");
+  }
+
+  @Test
   void linksARunToTheRunnersWorkout() {
     var created = platform.trainer.post("/api/v1/runs", token, easyRun().put("workout_id", workout.getString("id")));
 

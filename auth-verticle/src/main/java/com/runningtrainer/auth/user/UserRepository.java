@@ -33,10 +33,11 @@ public final class UserRepository {
 
   private static final String FIND_CREDENTIALS = "SELECT " + COLUMNS + ", password_hash FROM users WHERE email = $1";
 
+  // strpos, not LIKE: a filter is a plain piece of an email, so its % and _ are characters, not wildcards.
   private static final PagedQuery PAGE = new PagedQuery(
       "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM users "
-          + "WHERE ($1::text IS NULL OR email LIKE '%' || $1 || '%') ORDER BY created_at, id LIMIT $2 OFFSET $3",
-      "SELECT count(*) AS total FROM users WHERE ($1::text IS NULL OR email LIKE '%' || $1 || '%')",
+          + "WHERE ($1::text IS NULL OR strpos(email, lower($1)) > 0) ORDER BY created_at, id LIMIT $2 OFFSET $3",
+      "SELECT count(*) AS total FROM users WHERE ($1::text IS NULL OR strpos(email, lower($1)) > 0)",
       UserRepository::toJson);
 
   private static final String GRANT = "UPDATE users SET roles = array_append(roles, $2), updated_at = now() "

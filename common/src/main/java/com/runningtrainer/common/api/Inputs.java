@@ -12,6 +12,13 @@ import java.util.UUID;
  */
 public final class Inputs {
 
+  /**
+   * The dates a training diary can hold. Beyond them a year is a typo (0000, 20266), and year 0
+   * or one of five digits would not even be written back as YYYY-MM-DD.
+   */
+  public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+  public static final LocalDate LAST_DATE = LocalDate.of(2200, 12, 31);
+
   private Inputs() {
   }
 
@@ -20,11 +27,16 @@ public final class Inputs {
     if (value == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw Failures.invalid(field, "must be a date as YYYY-MM-DD");
     }
+    if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+      throw Failures.invalid(field, "must be a date between " + FIRST_DATE + " and " + LAST_DATE);
+    }
+    return date;
   }
 
   /** A JSON number as an exact decimal, so that 0.1 km stays 0.1 km. */

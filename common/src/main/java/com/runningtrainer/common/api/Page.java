@@ -2,6 +2,7 @@ package com.runningtrainer.common.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
 
 /** A list's window: {@code limit} (1–100, default 20) and {@code offset} (default 0). */
 public record Page(int limit, int offset) {
@@ -10,15 +11,28 @@ public record Page(int limit, int offset) {
   public static final int MAX_LIMIT = 100;
 
   public static Page from(JsonObject query) {
-    int limit = query.getInteger("limit", DEFAULT_LIMIT);
-    int offset = query.getInteger("offset", 0);
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw Failures.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+    return new Page(
+        whole(query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, "must be between 1 and " + MAX_LIMIT),
+        whole(query, "offset", 0, 0, Integer.MAX_VALUE, "must be between 0 and " + Integer.MAX_VALUE));
+  }
+
+  // Compared exactly: JsonObject.getInteger would cut 4294967297 to its low 32 bits, 1.
+  private static int whole(JsonObject query, String name, int absent, int min, int max, String rule) {
+    Object value = query.getValue(name);
+    if (value == null) {
+      return absent;
     }
-    if (offset < 0) {
-      throw Failures.invalid("offset", "must not be negative");
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value.toString());
+    } catch (NumberFormatException e) {
+      throw Failures.invalid(name, rule);
     }
-    return new Page(limit, offset);
+    if (number.stripTrailingZeros().scale() > 0
+        || number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+      throw Failures.invalid(name, rule);
+    }
+    return number.intValueExact();
   }
 
   /** The list answer of every service: {@code {"items", "total", "limit", "offset"}}. */

@@ -56,8 +56,11 @@ public final class ProblemMapper {
     if (failure instanceof ReplyException e) {
       return fromReply(e);
     }
-    if (failure instanceof PgException e && fromDatabaseState(e) != null) {
-      return fromDatabaseState(e);
+    if (failure instanceof PgException e) {
+      Problem refused = fromDatabaseState(e);
+      if (refused != null) {
+        return refused;
+      }
     }
     if (isUnavailable(failure)) {
       return unavailable(failure);
@@ -71,17 +74,15 @@ public final class ProblemMapper {
   }
 
   /**
-   * A rule the schema enforces as a last line, when a request slipped past the service's
-   * checks; or a database that is stopping, starting or missing, which is an outage.
+   * What the client's data made the database refuse (a 4xx, see {@link DataProblems}); or a
+   * database that is stopping, starting or missing, which is an outage.
    */
   private static Problem fromDatabaseState(PgException e) {
-    String state = e.getSqlState() == null ? "" : e.getSqlState();
-    return switch (state) {
-      case SqlStates.UNIQUE_VIOLATION -> Problem.of(409, "It already exists");
-      case SqlStates.CHECK_VIOLATION, SqlStates.FOREIGN_KEY_VIOLATION, SqlStates.NUMERIC_OUT_OF_RANGE ->
-          Problem.of(422, "The values break a rule of the data: " + e.getErrorMessage());
-      default -> isOutage(state) ? unavailable(e) : null;
-    };
+    Problem refused = DataProblems.of(e);
+    if (refused != null) {
+      return refused;
+    }
+    return isOutage(e.getSqlState() == null ? "" : e.getSqlState()) ? unavailable(e) : null;
   }
 
   // Class 08 connection exceptions, 57P0x shutdowns, 53300 too many connections, 3D000 no such database.

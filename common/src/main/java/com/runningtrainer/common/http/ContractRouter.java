@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
@@ -38,7 +37,7 @@ public final class ContractRouter {
    */
   public static Router create(Vertx vertx, OpenAPIContract contract, JWTAuth tokens,
       Function<Operation, Handler<RoutingContext>> handlers) {
-    RouterBuilder builder = RouterBuilder.create(vertx, new CachedValidators(contract), RequestExtractor.withBodyHandler());
+    RouterBuilder builder = RouterBuilder.create(vertx, new CachedValidators(contract), new RequestReader());
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     // A request the routers of several contracts see (the gateway's) has its body read once.
     builder.rootHandler(rc -> {

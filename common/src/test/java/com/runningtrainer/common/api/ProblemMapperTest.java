@@ -9,6 +9,8 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProblemMapperTest {
 
@@ -54,6 +56,46 @@ class ProblemMapperTest {
   void answersADuplicateWith409AndABrokenRuleWith422() {
     assertThat(map(new PgException("duplicate", "ERROR", "23505", null)).status()).isEqualTo(409);
     assertThat(map(new PgException("check", "ERROR", "23514", null)).status()).isEqualTo(422);
+  }
+
+  /** A refusal of PostgreSQL's as it reports one: its own message, the table, column and constraint. */
+  private static PgException refused(String state, String table, String column, String constraint) {
+    return new PgException("new row for relation \"" + table + "\" violates check constraint \"" + constraint + "\"",
+        "ERROR", state, null, null, null, null, null, null, null, null, null, "trainer", table, column, null, constraint);
+  }
+
+  @Test
+  void namesTheFieldOfABrokenCheckInTheApisWordsNotTheConstraint() {
+    Problem problem = map(refused("23514", "runs", null, "runs_average_pace_check"));
+
+    assertThat(problem.status()).isEqualTo(422);
+    assertThat(problem.errors().getJsonObject(0).getString("field")).isEqualTo("average_pace");
+    assertThat(problem.toJson().encode()).doesNotContain("runs_").doesNotContain("constraint");
+  }
+
+  @Test
+  void saysABrokenRuleNamedByHandWithoutItsName() {
+    Problem problem = map(refused("23514", "training_plans", null, "training_plans_dates"));
+
+    assertThat(problem.status()).isEqualTo(422);
+    assertThat(problem.toJson().encode()).doesNotContain("training_plans").doesNotContain("relation");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"22001", "22007", "22008", "22021", "22P02", "22P05", "22023"})
+  void answersAValueTheDatabaseCannotTakeWith400(String state) {
+    Problem problem = map(refused(state, "runs", "notes", null));
+
+    assertThat(problem.status()).isEqualTo(400);
+    assertThat(problem.toJson().encode()).doesNotContain("relation");
+  }
+
+  @Test
+  void answersAMissingRequiredColumnWith400NamingIt() {
+    Problem problem = map(refused("23502", "runs", "actual_date", null));
+
+    assertThat(problem.status()).isEqualTo(400);
+    assertThat(problem.errors().getJsonObject(0).getString("field")).isEqualTo("actual_date");
   }
 
   @Test

@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 /** Pace in minutes per km, the unit runners read on their watches. */
 public final class Pace {
 
+  /** A kilometre in a week: the slowest pace the contract takes. */
+  public static final BigDecimal MAX_MINUTES_PER_KM = BigDecimal.valueOf(10080);
+
   private static final int SCALE = 3;
 
   private Pace() {

@@ -25,8 +25,21 @@ public record RunFields(
         Inputs.date(body, "actual_date"),
         distance,
         duration,
-        pace != null ? pace : Pace.of(distance, duration),
+        pace != null ? pace : computedPace(distance, duration),
         body.getString("notes"));
+  }
+
+  /**
+   * Duration over distance, within what a pace may be (the contract's bound for a given one):
+   * 10 minutes over 0.001 km would otherwise overflow the column and be refused by the database.
+   */
+  private static BigDecimal computedPace(BigDecimal distance, BigDecimal duration) {
+    BigDecimal pace = Pace.of(distance, duration);
+    if (pace != null && (pace.signum() <= 0 || pace.compareTo(Pace.MAX_MINUTES_PER_KM) > 0)) {
+      throw Failures.unprocessable("average_pace", "of duration_minutes over distance_km must be between 0.001 and "
+          + Pace.MAX_MINUTES_PER_KM + " minutes per km");
+    }
+    return pace;
   }
 
   /**
