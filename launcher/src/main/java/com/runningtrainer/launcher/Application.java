@@ -25,10 +25,11 @@ final class Application {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
   /**
-   * Longer than a service's own graceful HTTP shutdown (10 s), so that it can finish, plus the
-   * time a clustered node may take to leave (see {@link ClusterSettings}).
+   * Longer than the services' graceful stops (10 s each, one after the other, though a service
+   * with nothing in flight stops at once), plus the time a clustered node may take to leave (see
+   * {@link ClusterSettings}).
    */
-  private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(25);
+  private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(35);
 
   private final Config config;
   private final List<ServiceDescriptor> services;
@@ -55,12 +56,12 @@ final class Application {
         ? BackingServers.requireGiven(config, needsDatabase)
         : BackingServers.provide(config, needsDatabase, shutdown));
     return vertx().compose(vertx -> {
-      // Closing Vert.x undeploys the services: their stop() takes them off the event bus, lets
-      // requests finish, then closes pools; a clustered Vert.x then leaves the cluster.
-      shutdown.add("Vert.x and the services", VERTX_STOP_TIMEOUT,
-          () -> vertx.close().toCompletionStage().toCompletableFuture().get());
       List<Future<ServiceDeployer.Deployed>> deployments =
           services.stream().map(service -> deploy(vertx, serviceConfig, service)).toList();
+      // Each service stops taking requests, finishes those it took and closes its pools before
+      // Vert.x closes; a clustered Vert.x then leaves the cluster.
+      shutdown.add("the services and Vert.x", VERTX_STOP_TIMEOUT,
+          () -> ServiceDeployer.undeployThenClose(vertx, deployments).toCompletionStage().toCompletableFuture().get());
       return Future.join(deployments).map(vertx);
     });
   }
