@@ -7,7 +7,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Vertx;
-
 import io.vertx.core.net.NetServer;
 import io.vertx.core.parsetools.RecordParser;
 import io.vertx.ext.mail.SMTPException;
