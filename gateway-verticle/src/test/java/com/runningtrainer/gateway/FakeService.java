@@ -9,17 +9,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for a service instance reached over HTTP, whose behaviour a test sets: it answers
- * 200 with what it received, answers 500, or never answers; it can be stopped and started again
+ * 200 with what it received, answers 500 (to every request, or to those of one path, as a
+ * request whose content breaks the service), answers 503 as a service that is down, or never
+ * answers; it can be stopped and started again
  * on its port. It remembers the request id of every request it got.
  */
 final class FakeService implements AutoCloseable {
 
-  enum Mode { ANSWER, FAIL, HANG }
+  enum Mode { ANSWER, FAIL, UNAVAILABLE, HANG }
 
   private final Vertx vertx;
   private final int port;
   private final List<String> received = new CopyOnWriteArrayList<>();
   private volatile Mode mode = Mode.ANSWER;
+  private volatile String failingPath;
   private HttpServer server;
 
   FakeService(Vertx vertx, int port) {
@@ -45,6 +48,12 @@ final class FakeService implements AutoCloseable {
     return this;
   }
 
+  /** Answers 500 to every request of this path, whatever the mode says for the others. */
+  FakeService failingOn(String path) {
+    this.failingPath = path;
+    return this;
+  }
+
   /** The request ids of the requests that reached it, in order. */
   List<String> received() {
     return received;
@@ -53,7 +62,8 @@ final class FakeService implements AutoCloseable {
   private void handle(HttpServerRequest request) {
     request.body().onSuccess(body -> {
       received.add(request.getHeader("X-Request-Id"));
-      switch (mode) {
+      Mode answering = failingPath != null && request.path().equals(failingPath) ? Mode.FAIL : mode;
+      switch (answering) {
         case ANSWER -> {
           JsonObject headers = new JsonObject();
           request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
@@ -63,6 +73,8 @@ final class FakeService implements AutoCloseable {
         }
         case FAIL -> request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
             .end(new JsonObject().put("status", 500).put("title", "Internal Server Error").encode());
+        case UNAVAILABLE -> request.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json")
+            .end(new JsonObject().put("status", 503).put("title", "Service Unavailable").encode());
         case HANG -> {
           // Never answers: the gateway's timeout must speak.
         }

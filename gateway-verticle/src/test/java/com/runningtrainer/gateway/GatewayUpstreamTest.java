@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -91,8 +92,23 @@ class GatewayUpstreamTest {
   }
 
   @Test
-  void opensAfterRepeatedFailuresAndThenFailsFastWithoutCalling() {
-    FakeService failing = fake().mode(Mode.FAIL);
+  void givenABurstOfRequestsThatFailOnTheirOwnContentThenOtherUsersAreStillServed() {
+    String brokenPlan = PLANS + "/" + UUID.randomUUID();
+    FakeService trainer = fake().failingOn(brokenPlan);
+    TestHttp gateway = gatewayTo(trainer);
+    IntStream.range(0, MAX_FAILURES * 3).forEach(i -> assertThat(gateway.get(brokenPlan, token).statusCode())
+        .isEqualTo(500));
+
+    var otherUser = gateway.get(PLANS, platform.newUser());
+
+    assertThat(otherUser.statusCode()).isEqualTo(200);
+    assertThat(gateway.get("/metrics", null).bodyAsString())
+        .containsPattern("circuit_breaker_state\\{name=\"trainer@" + trainer.baseUrl() + "\",?} 0\\.0");
+  }
+
+  @Test
+  void givenAnUpstreamThatAnswers503ThenItOpensAndFailsFastWithoutCalling() {
+    FakeService failing = fake().mode(Mode.UNAVAILABLE);
     TestHttp gateway = gatewayTo(failing);
     IntStream.range(0, MAX_FAILURES).forEach(i -> gateway.get(PLANS, token));
 
@@ -105,7 +121,7 @@ class GatewayUpstreamTest {
 
   @Test
   void closesAgainOnceTheUpstreamAnswersAfterTheResetTime() throws InterruptedException {
-    FakeService flaky = fake().mode(Mode.FAIL);
+    FakeService flaky = fake().mode(Mode.UNAVAILABLE);
     TestHttp gateway = gatewayTo(flaky);
     IntStream.range(0, MAX_FAILURES).forEach(i -> gateway.get(PLANS, token));
     flaky.mode(Mode.ANSWER);
@@ -120,7 +136,7 @@ class GatewayUpstreamTest {
 
   @Test
   void exportsTheBreakersStateInMetrics() {
-    FakeService failing = fake().mode(Mode.FAIL);
+    FakeService failing = fake().mode(Mode.UNAVAILABLE);
     TestHttp gateway = gatewayTo(failing);
     IntStream.range(0, MAX_FAILURES).forEach(i -> gateway.get(PLANS, token));
 

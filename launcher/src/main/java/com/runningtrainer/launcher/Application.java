@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -25,10 +26,11 @@ final class Application {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
   /**
-   * Longer than a service's own graceful HTTP shutdown (10 s), so that it can finish, plus the
-   * time a clustered node may take to leave (see {@link ClusterSettings}).
+   * Longer than the services' graceful stops (10 s each, one after the other, though a service
+   * with nothing in flight stops at once), plus the time a clustered node may take to leave (see
+   * {@link ClusterSettings}).
    */
-  private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(25);
+  private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(35);
 
   private final Config config;
   private final List<ServiceDescriptor> services;
@@ -55,18 +57,21 @@ final class Application {
         ? BackingServers.requireGiven(config, needsDatabase)
         : BackingServers.provide(config, needsDatabase, shutdown));
     return vertx().compose(vertx -> {
-      // Closing Vert.x undeploys the services: their stop() takes them off the event bus, lets
-      // requests finish, then closes pools; a clustered Vert.x then leaves the cluster.
-      shutdown.add("Vert.x and the services", VERTX_STOP_TIMEOUT,
-          () -> vertx.close().toCompletionStage().toCompletableFuture().get());
       // The gateway last, once the services it fronts are up: its first request must find them.
-      List<Future<ServiceDeployer.Deployed>> behind = services.stream()
+      List<Future<ServiceDeployer.Deployed>> deployments = new CopyOnWriteArrayList<>(services.stream()
           .filter(service -> !ServiceCatalog.isGateway(service))
-          .map(service -> deploy(vertx, serviceConfig, service)).toList();
-      return Future.join(behind)
-          .compose(up -> Future.join(services.stream().filter(ServiceCatalog::isGateway)
-              .map(gateway -> deploy(vertx, serviceConfig, gateway)).toList()))
-          .map(vertx);
+          .map(service -> deploy(vertx, serviceConfig, service)).toList());
+      // Each service stops taking requests, finishes those it took and closes its pools before
+      // Vert.x closes, the gateway first; a clustered Vert.x then leaves the cluster.
+      shutdown.add("the services and Vert.x", VERTX_STOP_TIMEOUT,
+          () -> ServiceDeployer.undeployThenClose(vertx, List.copyOf(deployments)).toCompletionStage().toCompletableFuture()
+              .get());
+      return Future.join(List.copyOf(deployments)).compose(up -> {
+        List<Future<ServiceDeployer.Deployed>> gateways = services.stream().filter(ServiceCatalog::isGateway)
+            .map(gateway -> deploy(vertx, serviceConfig, gateway)).toList();
+        deployments.addAll(gateways);
+        return Future.join(gateways);
+      }).map(vertx);
     });
   }
 

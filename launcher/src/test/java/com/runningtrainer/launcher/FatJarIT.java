@@ -145,7 +145,7 @@ class FatJarIT {
 
         assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
         assertThat(launcher.exitValue()).as(output()).isEqualTo(143);
-        assertThat(output()).contains("stopped Vert.x and the services");
+        assertThat(output()).contains("stopped the services and Vert.x");
         // It left trainer.api before it left: the event bus knows at once that no node serves it.
         assertThatThrownBy(() -> listPlans(node)).isInstanceOfSatisfying(ReplyException.class,
             e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));

@@ -11,11 +11,13 @@ import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.trainer.api.RunImports;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +70,11 @@ final class TrainerPlatform implements AutoCloseable {
   /** Undeploys the trainer, as a trainer that is down: nothing consumes what auth publishes. */
   void stopTrainer() {
     deployed.undeploy().await();
+  }
+
+  /** Stops the process as the launcher does on SIGTERM: the trainer first, then Vert.x. */
+  void stopProcess() {
+    ServiceDeployer.undeployThenClose(vertx, List.of(Future.succeededFuture(deployed))).await();
   }
 
   /** Deploys the trainer again, on the same port and database. */

@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
@@ -15,11 +17,28 @@ import java.util.Map;
  */
 public final class ApiEventBus {
 
+  private static final String DISCARDED = "Discarded the request";
+
   private ApiEventBus() {
   }
 
   public static String address(String service) {
     return service + ".api";
+  }
+
+  /**
+   * Whether a request sent to {@code <service>.api} failed before any handler took it, so that
+   * sending it again cannot do it twice: no instance served the address, or the instance it
+   * reached was leaving the address and discarded what it had not begun.
+   */
+  public static boolean notTaken(Throwable failure) {
+    if (!(failure instanceof ReplyException reply)) {
+      return false;
+    }
+    // Vert.x tells a discarded request from a late answer only by its message (5.0.7's
+    // MessageConsumerImpl, on unregistering a consumer with messages still pending).
+    return reply.failureType() == ReplyFailure.NO_HANDLERS
+        || reply.failureType() == ReplyFailure.TIMEOUT && String.valueOf(reply.getMessage()).startsWith(DISCARDED);
   }
 
   public static Future<Binding> bind(Vertx vertx, String service, Map<String, ApiHandler> operations) {

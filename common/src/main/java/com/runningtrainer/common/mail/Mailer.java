@@ -11,12 +11,14 @@ import io.vertx.ext.mail.LoginOption;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.SMTPException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends mail through the configured SMTP server, behind the circuit breaker {@code smtp} that
- * every service of the process shares: while the server fails, sends fail at once (the caller
+ * every service of the process shares: while the server cannot be reached or does not answer
+ * (a refused recipient is not such a failure), sends fail at once (the caller
  * logs it) instead of each waiting for a timeout. With no {@code SMTP_HOST} it writes each mail
  * to the log instead.
  */
@@ -47,7 +49,8 @@ public final class Mailer {
     settings.user().ifPresent(user -> config.setUsername(user).setLogin(LoginOption.REQUIRED));
     settings.password().ifPresent(config::setPassword);
     CircuitBreaker breaker = Breakers.shared(vertx, "smtp",
-        new CircuitBreakerOptions().setTimeout(TIMEOUT_MS).setMaxFailures(5).setResetTimeout(30_000));
+            new CircuitBreakerOptions().setTimeout(TIMEOUT_MS).setMaxFailures(5).setResetTimeout(30_000))
+        .failurePolicy(sent -> sent.failed() && !isRefusedMail(sent.cause()));
     return new Mailer(MailClient.create(vertx, config), breaker);
   }
 
@@ -65,6 +68,15 @@ public final class Mailer {
         .setSubject(mail.subject())
         .setText(mail.text());
     return breaker.<Void>execute(() -> client.sendMail(message).mapEmpty());
+  }
+
+  /**
+   * A permanent (5xx) SMTP reply: the server is up and refused this mail (an unknown recipient,
+   * a size), which says nothing of the next one; anyone may register a bad address, so it must
+   * not stop everyone's mail. No answer, and a transient (4xx) reply such as 421, do count.
+   */
+  private static boolean isRefusedMail(Throwable failure) {
+    return failure instanceof SMTPException reply && reply.isPermanent();
   }
 
   public Future<Void> close() {

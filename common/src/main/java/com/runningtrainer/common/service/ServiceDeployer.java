@@ -34,6 +34,30 @@ public final class ServiceDeployer {
     }
   }
 
+  /**
+   * Stops the services of a process, then its Vert.x: each service undeployed in turn, the last
+   * deployed first (the gateway before what it forwards to), so that each stops taking requests,
+   * finishes those it took, then closes its pools; only then is Vert.x closed. Closing Vert.x
+   * alone would not do: it undeploys the verticles and closes the clients they use (a pool's
+   * connector among them) at the same time, failing the requests still in flight.
+   *
+   * @param deployments in the order they were begun; one that is still starting is waited for,
+   *     one that failed is skipped
+   */
+  public static Future<Void> undeployThenClose(Vertx vertx, List<Future<Deployed>> deployments) {
+    List<Future<Deployed>> lastFirst = new ArrayList<>(deployments);
+    Collections.reverse(lastFirst);
+    Future<Void> undeployed = Future.succeededFuture();
+    for (Future<Deployed> deployment : lastFirst) {
+      undeployed = undeployed.transform(previous -> deployment.transform(started -> started.succeeded()
+          ? started.result().undeploy()
+          : Future.succeededFuture()));
+    }
+    return undeployed.transform(done -> vertx.close().compose(closed -> done.succeeded()
+        ? Future.succeededFuture()
+        : Future.failedFuture(done.cause())));
+  }
+
   public static Future<Deployed> deploy(Vertx vertx, Config config, ServiceDescriptor service) {
     Future<Void> migrated = service.needsDatabase()
         ? Database.migrate(vertx, Settings.from(config).databaseUrl(), service.name())

@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
+import io.vertx.core.parsetools.RecordParser;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +78,36 @@ class MailerTest {
 
     assertThatThrownBy(() -> mailer.send(MAIL).await()).isInstanceOf(OpenCircuitException.class);
     assertThat(connections.get()).isEqualTo(tried);
+  }
+
+  @Test
+  void givenAServerThatRefusesOneRecipientThenManyMailsToItLeaveTheBreakerClosed() {
+    Mailer mailer = Mailer.create(vertx, smtpAt(refusingEveryRecipient().actualPort()));
+
+    for (int i = 0; i < 10; i++) {
+      assertThatThrownBy(() -> mailer.send(MAIL).await())
+          .isInstanceOf(SMTPException.class)
+          .hasMessageContaining("550");
+    }
+  }
+
+  /** An SMTP server that is up and reads every mail, and refuses each recipient as unknown. */
+  private NetServer refusingEveryRecipient() {
+    return vertx.createNetServer()
+        .connectHandler(socket -> {
+          socket.handler(RecordParser.newDelimited("\r\n", line -> {
+            String command = line.toString().toUpperCase();
+            if (command.startsWith("RCPT")) {
+              socket.write("550 5.1.1 no such mailbox\r\n");
+            } else if (command.startsWith("QUIT")) {
+              socket.write("221 bye\r\n").onComplete(written -> socket.close());
+            } else {
+              socket.write("250 OK\r\n");
+            }
+          }));
+          socket.write("220 smtp.test ready\r\n");
+        })
+        .listen(0, "127.0.0.1").await();
   }
 
   private static MailSettings smtpAt(int port) {

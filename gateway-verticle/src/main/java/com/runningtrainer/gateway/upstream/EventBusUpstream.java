@@ -34,7 +34,14 @@ final class EventBusUpstream implements Upstream {
 
   @Override
   public Future<UpstreamAnswer> forward(UpstreamCall call) {
-    return Guarded.call(breaker, () -> vertx.eventBus().<JsonObject>request(address, call.request().toJson(), delivery)
-        .map(reply -> UpstreamAnswer.of(ApiResponse.fromJson(reply.body()), address)));
+    // An instance that was leaving the address discarded the request unread: another may take it.
+    return Guarded.call(breaker, () -> send(call).recover(failure -> ApiEventBus.notTaken(failure)
+        ? send(call)
+        : Future.failedFuture(failure)));
+  }
+
+  private Future<UpstreamAnswer> send(UpstreamCall call) {
+    return vertx.eventBus().<JsonObject>request(address, call.request().toJson(), delivery)
+        .map(reply -> UpstreamAnswer.of(ApiResponse.fromJson(reply.body()), address));
   }
 }

@@ -24,7 +24,8 @@ public record UpstreamAnswer(int status, MultiMap headers, Buffer body, String f
     return new UpstreamAnswer(response.status(), headers, Json.encodeToBuffer(response.body()), from);
   }
 
-  boolean isServerError() {
-    return status >= 500;
+  /** The service says it cannot serve now (down, overloaded, stopping, a dependency away). */
+  boolean isUnavailable() {
+    return status == 503;
   }
 }

@@ -1,5 +1,6 @@
 package com.runningtrainer.gateway.upstream;
 
+import com.runningtrainer.common.api.ApiEventBus;
 import com.runningtrainer.common.api.Problem;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.eventbus.ReplyException;
@@ -19,9 +20,11 @@ public final class UpstreamFailures {
       return Problem.of(503, "The " + service + " service is failing; the gateway stopped calling it for now")
           .withRetryAfter(retryAfterSeconds);
     }
+    if (ApiEventBus.notTaken(failure)) {
+      return Problem.of(503, "The " + service + " service is not running");
+    }
     if (failure instanceof ReplyException reply) {
       return switch (reply.failureType()) {
-        case NO_HANDLERS -> Problem.of(503, "The " + service + " service is not running");
         case TIMEOUT -> Problem.of(504, "The " + service + " service did not answer in time");
         default -> Problem.of(502, "The " + service + " service failed to answer");
       };

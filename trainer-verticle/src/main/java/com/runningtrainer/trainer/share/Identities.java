@@ -4,9 +4,12 @@ import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.common.breaker.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.TimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
@@ -18,7 +21,8 @@ import java.util.function.Supplier;
  * What the trainer asks auth about people, through auth's service proxy on the event bus: every
  * call bounded by a short send timeout and behind one circuit breaker. While auth cannot be
  * reached, calls fail at once with a 503 {@link ServiceException}; auth's own 4xx answers (no
- * such user) pass through and do not count against the breaker.
+ * such user) pass through, and no answer of auth (a 4xx, or a failure on one person) counts
+ * against the breaker.
  */
 public final class Identities {
 
@@ -31,7 +35,7 @@ public final class Identities {
     this.auth = AuthDirectory.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
     this.breaker = Breakers.shared(vertx, "trainer-auth", new CircuitBreakerOptions()
             .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
-        .failurePolicy(result -> result.failed() && !isAnswer(result.cause()));
+        .failurePolicy(result -> result.failed() && isAway(result.cause()));
   }
 
   /** The user as auth knows them now: {@code email}, {@code email_verified}, {@code roles}, {@code display_name}. */
@@ -58,6 +62,21 @@ public final class Identities {
     return breaker.<T>execute(request).recover(failure -> Future.failedFuture(isAnswer(failure)
         ? failure
         : new ServiceException(503, "the auth service cannot be asked now; try again shortly")));
+  }
+
+  /**
+   * Auth not there to ask: no consumer, no answer in time, or auth saying it cannot serve now.
+   * Any other failure is auth's answer about the person asked for (a 404, or a failure of its own
+   * on that one row), which must not stop the trainer asking about everyone else.
+   */
+  private static boolean isAway(Throwable failure) {
+    if (failure instanceof ServiceException answer) {
+      return answer.failureCode() == 503;
+    }
+    if (failure instanceof ReplyException reply) {
+      return reply.failureType() == ReplyFailure.NO_HANDLERS || reply.failureType() == ReplyFailure.TIMEOUT;
+    }
+    return failure instanceof TimeoutException;
   }
 
   /** A deliberate answer of auth (404, 400), as opposed to no answer. */
