@@ -190,13 +190,20 @@ final class AuthPlatform implements AutoCloseable {
     }
   }
 
-  /** Deploys another auth on this database and port with other settings; the failure of its start, or null. */
+  /**
+   * Starts another auth on this database with other settings, as another process would (a Vert.x
+   * of its own: a failed start closes what it opened, the shared pool's connections included);
+   * the failure of its start, or null.
+   */
   Throwable startFailureWith(Map<String, String> overrides) {
+    Vertx other = VertxFactory.create();
     try {
-      ServiceDeployer.deploy(vertx, config.with(overrides), AuthVerticle.DESCRIPTOR).await().undeploy().await();
+      ServiceDeployer.deploy(other, config.with(overrides), AuthVerticle.DESCRIPTOR).await().undeploy().await();
       return null;
     } catch (RuntimeException e) {
       return e;
+    } finally {
+      other.close().await();
     }
   }
 

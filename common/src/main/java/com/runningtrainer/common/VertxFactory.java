@@ -1,5 +1,7 @@
 package com.runningtrainer.common;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -64,9 +66,11 @@ public final class VertxFactory {
         .addLabels(Label.EB_ADDRESS, Label.HTTP_ROUTE)
         .setRegistryName(registry)
         .setEnabled(true);
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    prometheus.config().meterFilter(BoundedLabels.FILTER);
     return Vertx.builder()
         .with(options.setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory());
+        .withMetrics(new MicrometerMetricsFactory(prometheus));
   }
 
   private static Vertx remember(Vertx vertx, String registry) {

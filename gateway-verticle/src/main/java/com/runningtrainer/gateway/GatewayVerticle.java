@@ -8,6 +8,7 @@ import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.HealthHandler;
+import com.runningtrainer.common.http.MetricsAccess;
 import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.redis.RedisClients;
 import com.runningtrainer.gateway.edge.Contract;
@@ -70,7 +71,8 @@ public final class GatewayVerticle extends VerticleBase {
         new Revocations(redis, settings.redisPrefix()), settings.jwtIssuer(), settings.jwtAudience());
     return Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
         .map(loaded -> new EdgeRouter(vertx, loaded.list(), Upstreams.create(vertx, gateway, upstreamClient), tokens,
-            limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
+            limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
+            MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
             Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create())
         .compose(router -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
             .requestHandler(router)

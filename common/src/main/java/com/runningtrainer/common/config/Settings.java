@@ -1,5 +1,6 @@
 package com.runningtrainer.common.config;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +19,7 @@ public record Settings(
     String authJwksUrl,
     int requestTimeoutMs,
     Set<String> trustedProxies,
+    Optional<String> metricsToken,
     boolean debug) {
 
   public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/running_trainer";
@@ -37,6 +39,7 @@ public record Settings(
         config.string("AUTH_JWKS_URL", "http://127.0.0.1:" + port(config, "auth", 8004) + "/api/v1/auth/jwks.json"),
         config.integer("REQUEST_TIMEOUT_MS", 10_000),
         Set.copyOf(Config.list(config.string("TRUSTED_PROXIES", ""))),
+        config.find("METRICS_TOKEN"),
         config.bool("DEBUG", false));
   }
 

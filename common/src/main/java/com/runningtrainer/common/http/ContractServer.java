@@ -36,7 +36,7 @@ public final class ContractServer {
         .handler(ClientAddress.resolver(spec.trustedProxies()))
         .handler(AccessLog::record);
     root.get("/health").handler(new HealthHandler(spec.service(), spec.healthChecks()));
-    InfrastructureRoutes.mount(vertx, root, Map.of(spec.service(), contractText));
+    InfrastructureRoutes.mount(vertx, root, Map.of(spec.service(), contractText), MetricsAccess.of(spec.metricsToken()));
     root.route(ContractRouter.basePath(contract) + "/*").subRouter(contractRouter(vertx, spec, contract));
     ProblemWriter.install(root);
     return root;

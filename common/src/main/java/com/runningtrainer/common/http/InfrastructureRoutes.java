@@ -22,10 +22,14 @@ public final class InfrastructureRoutes {
   private InfrastructureRoutes() {
   }
 
-  /** @param contracts the text of each contract served here, by service name */
-  public static void mount(Vertx vertx, Router root, Map<String, Buffer> contracts) {
+  /**
+   * @param contracts the text of each contract served here, by service name
+   * @param metricsAccess who may read {@code /metrics}
+   */
+  public static void mount(Vertx vertx, Router root, Map<String, Buffer> contracts, MetricsAccess metricsAccess) {
     String registry = VertxFactory.metricsRegistry(vertx);
-    root.get("/metrics").handler(registry == null ? PrometheusScrapingHandler.create() : PrometheusScrapingHandler.create(registry));
+    root.get("/metrics").handler(metricsAccess)
+        .handler(registry == null ? PrometheusScrapingHandler.create() : PrometheusScrapingHandler.create(registry));
     JsonArray listed = new JsonArray();
     contracts.forEach((service, text) -> {
       String path = "/openapi/" + service + ".yaml";

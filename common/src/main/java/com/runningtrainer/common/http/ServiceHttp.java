@@ -4,6 +4,7 @@ import com.runningtrainer.common.api.ApiHandler;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,7 +22,8 @@ public record ServiceHttp(
     JWTAuth tokens,
     List<HealthCheck> healthChecks,
     int requestTimeoutMs,
-    Set<String> trustedProxies) {
+    Set<String> trustedProxies,
+    Optional<String> metricsToken) {
 
   public String contractPath() {
     return "openapi/" + service + ".yaml";

@@ -77,6 +77,9 @@ public final class ServiceDeployer {
         .map(apiId -> {
           ids.add(apiId);
           return new Deployed(vertx, List.copyOf(ids));
-        });
+        })
+        // A start that fails part way leaves nothing of the service running.
+        .recover(failure -> new Deployed(vertx, List.copyOf(ids)).undeploy()
+            .transform(undeployed -> Future.failedFuture(failure)));
   }
 }

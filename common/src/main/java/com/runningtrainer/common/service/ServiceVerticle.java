@@ -92,7 +92,7 @@ public abstract class ServiceVerticle extends VerticleBase {
       var jwks = served.jwks() != null ? served.jwks() : new HttpJwks(WebClient.create(vertx), settings.authJwksUrl());
       var tokens = new JwksTokenVerifier(vertx, jwks, revocations, settings.jwtIssuer(), settings.jwtAudience());
       ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
-          checks, settings.requestTimeoutMs(), settings.trustedProxies());
+          checks, settings.requestTimeoutMs(), settings.trustedProxies(), settings.metricsToken());
       return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http));
     }).onSuccess(started -> {
       bus = started.resultAt(0);

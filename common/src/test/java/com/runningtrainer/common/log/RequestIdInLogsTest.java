@@ -18,6 +18,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ class RequestIdInLogsTest {
     vertx = Vertx.vertx();
     Map<String, com.runningtrainer.common.api.ApiHandler> operations = Map.of("echo", RequestIdInLogsTest::echo);
     HttpServer server = ContractServer.start(vertx,
-        new ServiceHttp(SERVICE, 0, operations, null, List.of(), 5_000, Set.of())).await();
+        new ServiceHttp(SERVICE, 0, operations, null, List.of(), 5_000, Set.of(), Optional.empty())).await();
     port = server.actualPort();
     ApiEventBus.bind(vertx, SERVICE, operations).await();
     client = WebClient.create(vertx);

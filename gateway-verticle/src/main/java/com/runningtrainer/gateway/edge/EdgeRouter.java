@@ -5,6 +5,7 @@ import com.runningtrainer.common.http.AccessLog;
 import com.runningtrainer.common.http.ClientAddress;
 import com.runningtrainer.common.http.ContractRouter;
 import com.runningtrainer.common.http.InfrastructureRoutes;
+import com.runningtrainer.common.http.MetricsAccess;
 import com.runningtrainer.common.http.ProblemWriter;
 import com.runningtrainer.common.http.RequestIds;
 import com.runningtrainer.gateway.upstream.Upstream;
@@ -41,6 +42,7 @@ public record EdgeRouter(
     Handler<RoutingContext> health,
     List<String> corsOrigins,
     Set<String> trustedProxies,
+    MetricsAccess metricsAccess,
     long timeoutMs,
     long retryAfterSeconds) {
 
@@ -56,7 +58,7 @@ public record EdgeRouter(
     root.get("/health").handler(health);
     Map<String, Buffer> texts = new LinkedHashMap<>();
     contracts.forEach(contract -> texts.put(contract.service(), contract.text()));
-    InfrastructureRoutes.mount(vertx, root, texts);
+    InfrastructureRoutes.mount(vertx, root, texts, metricsAccess);
     // The body is read before anything waits (the limits ask Redis), and only once for every contract's router.
     root.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ContractRouter.BODY_LIMIT_BYTES)).handler(limits);
     // Every contract has the same base path; a request no route of one matches goes on to the next.
