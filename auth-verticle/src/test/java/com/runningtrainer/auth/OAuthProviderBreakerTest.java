@@ -34,13 +34,15 @@ class OAuthProviderBreakerTest {
       for (int i = 0; i < OUTAGES_THAT_OPEN; i++) {
         assertProblem(browser.login("google"), 502);
       }
-      int asked = google.tokenRequests();
 
-      HttpResponse<Buffer> response = browser.login("google");
+      HttpResponse<Buffer> response = loginOnceOpen(browser);
+      int asked = google.tokenRequests();
+      HttpResponse<Buffer> again = browser.login("google");
 
       JsonObject problem = assertProblem(response, 503);
       assertThat(problem.getString("detail")).contains("google");
       assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+      assertProblem(again, 503);
       assertThat(google.tokenRequests()).isEqualTo(asked);
     }
   }
@@ -88,6 +90,19 @@ class OAuthProviderBreakerTest {
 
       assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     }
+  }
+
+  /**
+   * The next login, once the breaker has opened: five outages in a row open it, but each auth
+   * instance discovers Google at its first login, and that success through the shared breaker
+   * may fall among the outages and restart the count: allow a few more before the first refusal.
+   */
+  private static HttpResponse<Buffer> loginOnceOpen(OAuthBrowser browser) {
+    HttpResponse<Buffer> response = browser.login("google");
+    for (int extra = 0; extra < OUTAGES_THAT_OPEN && response.statusCode() == 502; extra++) {
+      response = browser.login("google");
+    }
+    return response;
   }
 
   /** Auth's callback as Strava would send the browser back to it, without Strava having been asked. */
