@@ -50,7 +50,7 @@ public final class ApiEventBus {
       ApiHandler handler = operations.get(request.operationId());
       Future<ApiResponse> response = handler == null
           ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
-          : Futures.attempt(() -> checked(request)).compose(checked -> Futures.handle(handler, checked));
+          : Futures.handle(handler, request);
       binding.taken();
       response
           .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500))))
@@ -59,12 +59,6 @@ public final class ApiEventBus {
     });
     binding.consumer = consumer;
     return consumer.completion().map(binding);
-  }
-
-  // The gateway checked the text already; a sender that is not the gateway may not have.
-  private static ApiRequest checked(ApiRequest request) {
-    StorableText.check(request);
-    return request;
   }
 
   /**

@@ -27,6 +27,11 @@ public final class Futures {
   }
 
   public static Future<ApiResponse> handle(ApiHandler handler, ApiRequest request) {
-    return defer(() -> handler.handle(request));
+    // The one way into a handler, over HTTP and on the event bus alike: text no database can
+    // store is refused here, before the handler does any work.
+    return defer(() -> {
+      StorableText.check(request);
+      return handler.handle(request);
+    });
   }
 }

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
  * Refuses a request with a string PostgreSQL cannot store or JSON cannot carry back: a NUL
  * character (U+0000, which PostgreSQL refuses in text) or a lone UTF-16 surrogate (half of a
  * character, which a JSON escape such as {@code \ud800} can make). Checked on every operation's
- * input before its handler runs, so that nothing is done first (auth hashes a password at
+ * input as its handler is called ({@link Futures#handle}), so that nothing is done first (auth hashes a password at
  * registration) and the answer is a 400 naming the field, not the database's 500.
  */
 public final class StorableText {

@@ -4,7 +4,6 @@ import com.runningtrainer.common.api.ApiHandler;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
 import com.runningtrainer.common.api.Futures;
-import com.runningtrainer.common.api.StorableText;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -26,14 +25,11 @@ public final class OperationDispatcher {
           .onFailure(rc::fail);
   }
 
-  /**
-   * The validated request a contract router let through, as the envelope an operation takes;
-   * thrown out as a 400 when a string of it cannot be stored ({@link StorableText}).
-   */
+  /** The validated request a contract router let through, as the envelope an operation takes. */
   public static ApiRequest toRequest(String operationId, RoutingContext rc) {
     ValidatedRequest validated = rc.get(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST);
     RequestParameter body = validated.getBody();
-    ApiRequest request = new ApiRequest(
+    return new ApiRequest(
         operationId,
         toJson(validated.getPathParameters()),
         toJson(validated.getQuery()),
@@ -41,8 +37,6 @@ public final class OperationDispatcher {
         rc.user() == null ? new JsonObject() : rc.user().principal(),
         client(rc),
         RequestIds.of(rc));
-    StorableText.check(request);
-    return request;
   }
 
   private static JsonObject client(RoutingContext rc) {
