@@ -1,6 +1,8 @@
 package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.revocation.RevocationRepository;
+import com.runningtrainer.auth.token.KeySeal;
+import com.runningtrainer.auth.token.SigningKeyRepository;
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.redis.RedisClients;
@@ -12,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Auth's work once per process: keeping the revocation list in Redis whole. Redis may restart
+ * Auth's work once per process: at start, before the API verticles, sealing any signing key still
+ * stored in clear; then keeping the revocation list in Redis whole. Redis may restart
  * empty (it keeps nothing on disk here); every service then refuses tokens with 503 until the
  * list is back, so this checks its marker every {@link #CHECK_INTERVAL_MS} and, when it is
  * gone, writes back every unexpired revocation kept in PostgreSQL. In a cluster each auth node
@@ -39,6 +42,15 @@ public final class AuthBackground extends BackgroundVerticle {
     redis = RedisClients.create(vertx, settings.redisUrl());
     revocations = new Revocations(redis, settings.redisPrefix());
     kept = new RevocationRepository(pool);
+    return sealClearKeys(pool).compose(sealed -> startKeepingRevocations());
+  }
+
+  private Future<Integer> sealClearKeys(Pool pool) {
+    return vertx.executeBlocking(() -> new SigningKeyRepository(vertx, pool, KeySeal.from(config)))
+        .compose(SigningKeyRepository::sealClearKeys);
+  }
+
+  private Future<Void> startKeepingRevocations() {
     // The first check before the API verticles start, so that they rarely meet an unloaded list;
     // a Redis out of reach now must not stop auth from starting (logins need only PostgreSQL).
     return restoreIfLost().onComplete(done -> timer = vertx.setPeriodic(CHECK_INTERVAL_MS, tick -> restoreIfLost()));

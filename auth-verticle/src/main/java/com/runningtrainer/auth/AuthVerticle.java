@@ -97,10 +97,9 @@ public final class AuthVerticle extends ServiceVerticle {
         });
   }
 
-  /** The signing keys, those stored in clear before keys were sealed now sealed. */
+  /** The signing keys, sealed with the secret ({@link AuthBackground} sealed any stored in clear). */
   private Future<SigningKeyRepository> signingKeys(Pool pool) {
-    return vertx.executeBlocking(() -> new SigningKeyRepository(vertx, pool, KeySeal.from(config)))
-        .compose(keys -> keys.sealClearKeys().map(keys));
+    return vertx.executeBlocking(() -> new SigningKeyRepository(vertx, pool, KeySeal.from(config)));
   }
 
   @Override
