@@ -1,6 +1,5 @@
 package com.runningtrainer.auth.throttle;
 
-import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.ratelimit.RateDecision;
 import com.runningtrainer.common.ratelimit.RateLimit;
 import com.runningtrainer.common.ratelimit.RateLimiter;
@@ -67,10 +66,7 @@ public final class AuthThrottle {
     if (isKnown(clientIp)) {
       hits.add(limiter.hit(perIp, clientIp));
     }
-    return Future.all(hits).compose(all -> {
-      RateDecision binding = RateDecision.strictest(all.list());
-      return binding.allowed() ? Future.succeededFuture() : Future.failedFuture(Failures.tooManyRequests(binding.resetSeconds()));
-    });
+    return RateLimiter.admitted(hits);
   }
 
   private static boolean isKnown(String clientIp) {

@@ -1,5 +1,6 @@
 package com.runningtrainer.common.ratelimit;
 
+import com.runningtrainer.common.api.Failures;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
@@ -87,6 +88,17 @@ public final class RateLimiter {
           unreachable(failure);
           return Future.succeededFuture(RateDecision.uncounted(limit));
         });
+  }
+
+  /**
+   * Waits for hits counted together (e.g. per account and per address); fails with a 429 telling
+   * the longest wait when any of them is over its limit.
+   */
+  public static Future<Void> admitted(List<Future<RateDecision>> hits) {
+    return Future.all(hits).compose(all -> {
+      RateDecision binding = RateDecision.strictest(all.list());
+      return binding.allowed() ? Future.succeededFuture() : Future.failedFuture(Failures.tooManyRequests(binding.resetSeconds()));
+    });
   }
 
   /**

@@ -9,6 +9,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs a service in this process, the one way the launcher and the tests do: its schema migrated
@@ -24,13 +25,7 @@ public final class ServiceDeployer {
   public record Deployed(Vertx vertx, List<String> deploymentIds) {
 
     public Future<Void> undeploy() {
-      List<String> apiFirst = new ArrayList<>(deploymentIds);
-      Collections.reverse(apiFirst);
-      Future<Void> undeployed = Future.succeededFuture();
-      for (String id : apiFirst) {
-        undeployed = undeployed.compose(previous -> vertx.undeploy(id));
-      }
-      return undeployed;
+      return lastFirst(deploymentIds, vertx::undeploy);
     }
   }
 
@@ -45,17 +40,26 @@ public final class ServiceDeployer {
    *     one that failed is skipped
    */
   public static Future<Void> undeployThenClose(Vertx vertx, List<Future<Deployed>> deployments) {
-    List<Future<Deployed>> lastFirst = new ArrayList<>(deployments);
-    Collections.reverse(lastFirst);
-    Future<Void> undeployed = Future.succeededFuture();
-    for (Future<Deployed> deployment : lastFirst) {
-      undeployed = undeployed.transform(previous -> deployment.transform(started -> started.succeeded()
-          ? started.result().undeploy()
-          : Future.succeededFuture()));
-    }
+    Future<Void> undeployed = lastFirst(deployments, deployment -> deployment.transform(started -> started.succeeded()
+        ? started.result().undeploy()
+        : Future.succeededFuture()));
     return undeployed.transform(done -> vertx.close().compose(closed -> done.succeeded()
         ? Future.succeededFuture()
         : Future.failedFuture(done.cause())));
+  }
+
+  /**
+   * Each step in turn, from the last item to the first, each once the one before has ended,
+   * however it ended; the last step's outcome.
+   */
+  private static <T> Future<Void> lastFirst(List<T> items, Function<T, Future<Void>> step) {
+    List<T> reversed = new ArrayList<>(items);
+    Collections.reverse(reversed);
+    Future<Void> done = Future.succeededFuture();
+    for (T item : reversed) {
+      done = done.transform(previous -> step.apply(item));
+    }
+    return done;
   }
 
   public static Future<Deployed> deploy(Vertx vertx, Config config, ServiceDescriptor service) {

@@ -1,12 +1,11 @@
 package com.runningtrainer.trainer.share;
 
-import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.config.Config;
-import com.runningtrainer.common.ratelimit.RateDecision;
 import com.runningtrainer.common.ratelimit.RateLimit;
 import com.runningtrainer.common.ratelimit.RateLimiter;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,9 +31,7 @@ public final class InvitationThrottle {
 
   /** Counts an invitation from the athlete to the lower-cased email; fails with a 429 over a limit. */
   public Future<Void> admit(UUID inviter, String recipient) {
-    return Future.all(limiter.hit(perInviter, inviter.toString()), limiter.hit(perRecipient, recipient)).compose(all -> {
-      RateDecision binding = RateDecision.strictest(all.list());
-      return binding.allowed() ? Future.succeededFuture() : Future.failedFuture(Failures.tooManyRequests(binding.resetSeconds()));
-    });
+    return RateLimiter.admitted(
+        List.of(limiter.hit(perInviter, inviter.toString()), limiter.hit(perRecipient, recipient)));
   }
 }
