@@ -6,6 +6,7 @@ import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.common.http.ConnectionDrain;
 import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.HealthHandler;
 import com.runningtrainer.common.http.MetricsAccess;
@@ -27,7 +28,6 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway on 8000: the public edge in front of every service, routing each contract's
@@ -54,6 +54,7 @@ public final class GatewayVerticle extends VerticleBase {
   private WebClient jwksClient;
   private WebClient upstreamClient;
   private HttpServer server;
+  private ConnectionDrain drain;
 
   public GatewayVerticle(Config config) {
     this.config = config;
@@ -65,7 +66,10 @@ public final class GatewayVerticle extends VerticleBase {
   public Future<?> start() {
     redis = RedisClients.create(vertx, settings.redisUrl());
     jwksClient = WebClient.create(vertx);
-    upstreamClient = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true),
+    drain = new ConnectionDrain(settings.shutdownDrainMs());
+    // Idle connections to a service close before its drain ends: none is closed under a request.
+    upstreamClient = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+            .setKeepAliveTimeout(ConnectionDrain.GATEWAY_KEEP_ALIVE_SECONDS),
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
     var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()),
         new Revocations(redis, settings.redisPrefix()), settings.jwtIssuer(), settings.jwtAudience());
@@ -74,8 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
             limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
             MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
             Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create())
-        .compose(router -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-            .requestHandler(router)
+        .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
             .listen(Settings.port(config, NAME, DEFAULT_PORT)))
         .onSuccess(started -> server = started);
   }
@@ -89,12 +92,12 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private Handler<RoutingContext> health() {
-    return new HealthHandler(NAME, List.of(new HealthCheck("redis", () -> RedisClients.ping(redis))));
+    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis))));
   }
 
   @Override
   public Future<?> stop() {
-    Future<Void> drained = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> drained = server == null ? Future.succeededFuture() : drain.stop(vertx, server, SHUTDOWN_GRACE_SECONDS);
     return drained.andThen(closed -> {
       upstreamClient.close();
       jwksClient.close();

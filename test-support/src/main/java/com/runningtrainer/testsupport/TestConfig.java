@@ -39,7 +39,9 @@ public final class TestConfig {
             "TRAINER_PORT", String.valueOf(TestPorts.free()),
             "GATEWAY_PORT", String.valueOf(TestPorts.free()),
             "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json"))
-        .with(LIMITS_NO_TEST_REACHES);
+        .with(LIMITS_NO_TEST_REACHES)
+        // Test clients keep their connections open: a drain would wait its whole period at every stop.
+        .with(Map.of("SHUTDOWN_DRAIN_MS", "0"));
   }
 
   /** The database {@link #create} made, for {@link TestDatabase#drop}. */

@@ -20,6 +20,7 @@ public record Settings(
     int requestTimeoutMs,
     Set<String> trustedProxies,
     Optional<String> metricsToken,
+    int shutdownDrainMs,
     boolean debug) {
 
   public static final String DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/running_trainer";
@@ -40,6 +41,8 @@ public record Settings(
         config.integer("REQUEST_TIMEOUT_MS", 10_000),
         Set.copyOf(Config.list(config.string("TRUSTED_PROXIES", ""))),
         config.find("METRICS_TOKEN"),
+        // Longer than the gateway's keep-alive (ConnectionDrain.GATEWAY_KEEP_ALIVE_SECONDS).
+        config.integer("SHUTDOWN_DRAIN_MS", 2_000),
         config.bool("DEBUG", false));
   }
 

@@ -13,18 +13,18 @@ import java.util.Map;
 /**
  * An HTTP server built from a service's contract: every operation routed to its handler after
  * validation and bearer-token security, with request ids, an access log, problem+json errors,
- * {@code /health}, {@code /metrics}, {@code /openapi.yaml} and {@code /docs}.
+ * {@code /health}, {@code /metrics}, {@code /openapi.yaml} and {@code /docs}; stopped through its
+ * {@link ConnectionDrain}.
  */
 public final class ContractServer {
 
   private ContractServer() {
   }
 
-  public static Future<HttpServer> start(Vertx vertx, ServiceHttp spec) {
+  public static Future<HttpServer> start(Vertx vertx, ServiceHttp spec, ConnectionDrain drain) {
     return Future.all(OpenAPIContract.from(vertx, spec.contractPath()), vertx.fileSystem().readFile(spec.contractPath()))
         .map(loaded -> router(vertx, spec, loaded.resultAt(0), loaded.resultAt(1)))
-        .compose(router -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-            .requestHandler(router)
+        .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
             .listen(spec.port()));
   }
 

@@ -7,6 +7,7 @@ import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.db.Database;
+import com.runningtrainer.common.http.ConnectionDrain;
 import com.runningtrainer.common.http.ContractServer;
 import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.ServiceHttp;
@@ -29,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * {@link ServiceDeployer} on the schema it has migrated: open the pool and the Redis client,
  * build the service ({@link #build}), then serve the contract's operations over HTTP and on the
  * event bus address {@code <name>.api}, with bearer tokens verified against auth's keys and the
- * revocation list. Stopping takes the service off its addresses and lets in-flight requests,
- * HTTP and event bus, finish, then closes the clients. What must happen once per process lives
+ * revocation list. Stopping takes the service off its addresses, drains its HTTP connections
+ * ({@link ConnectionDrain}) and lets in-flight requests, HTTP and event bus, finish, then closes
+ * the clients. What must happen once per process lives
  * in the service's {@link BackgroundVerticle}.
  */
 public abstract class ServiceVerticle extends VerticleBase {
@@ -45,6 +47,7 @@ public abstract class ServiceVerticle extends VerticleBase {
   private RedisAPI redis;
   private Revocations revocations;
   private HttpServer server;
+  private ConnectionDrain drain;
   private ApiEventBus.Binding bus;
   private final List<MessageConsumer<JsonObject>> proxies = new ArrayList<>();
 
@@ -84,8 +87,10 @@ public abstract class ServiceVerticle extends VerticleBase {
     pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
     redis = RedisClients.create(vertx, settings.redisUrl());
     revocations = new Revocations(redis, settings.redisPrefix());
+    drain = new ConnectionDrain(settings.shutdownDrainMs());
     return build(pool, revocations).compose(served -> {
       List<HealthCheck> checks = new ArrayList<>();
+      checks.add(drain.healthCheck());
       checks.add(new HealthCheck("database", () -> pool.query("SELECT 1").execute()));
       checks.add(new HealthCheck("redis", () -> RedisClients.ping(redis)));
       checks.addAll(served.healthChecks());
@@ -93,7 +98,7 @@ public abstract class ServiceVerticle extends VerticleBase {
       var tokens = new JwksTokenVerifier(vertx, jwks, revocations, settings.jwtIssuer(), settings.jwtAudience());
       ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
           checks, settings.requestTimeoutMs(), settings.trustedProxies(), settings.metricsToken());
-      return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http));
+      return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http, drain));
     }).onSuccess(started -> {
       bus = started.resultAt(0);
       server = started.resultAt(1);
@@ -107,7 +112,7 @@ public abstract class ServiceVerticle extends VerticleBase {
     List<Future<Void>> offProxies = proxies.stream().map(MessageConsumer::unregister).toList();
     Future<Void> offApi = bus == null ? Future.succeededFuture() : bus.unbind();
     Future<?> offBus = Future.join(offApi, Future.join(offProxies)).timeout(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-    Future<Void> offHttp = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    Future<Void> offHttp = server == null ? Future.succeededFuture() : drain.stop(vertx, server, SHUTDOWN_GRACE_SECONDS);
     Future<?> drained = Future.join(offBus, offHttp);
     return drained.eventually(() -> Future.join(pool == null ? Future.succeededFuture() : pool.close(), release()))
         .andThen(closed -> {

@@ -6,6 +6,7 @@ import com.runningtrainer.common.api.ApiEventBus;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
 import com.runningtrainer.common.config.Logging;
+import com.runningtrainer.common.http.ConnectionDrain;
 import com.runningtrainer.common.http.ContractServer;
 import com.runningtrainer.common.http.ServiceHttp;
 import io.vertx.core.Context;
@@ -55,7 +56,7 @@ class RequestIdInLogsTest {
     vertx = Vertx.vertx();
     Map<String, com.runningtrainer.common.api.ApiHandler> operations = Map.of("echo", RequestIdInLogsTest::echo);
     HttpServer server = ContractServer.start(vertx,
-        new ServiceHttp(SERVICE, 0, operations, null, List.of(), 5_000, Set.of(), Optional.empty())).await();
+        new ServiceHttp(SERVICE, 0, operations, null, List.of(), 5_000, Set.of(), Optional.empty()), new ConnectionDrain(0)).await();
     port = server.actualPort();
     ApiEventBus.bind(vertx, SERVICE, operations).await();
     client = WebClient.create(vertx);

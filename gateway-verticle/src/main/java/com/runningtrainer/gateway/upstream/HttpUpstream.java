@@ -2,17 +2,27 @@ package com.runningtrainer.gateway.upstream;
 
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
 import java.net.ConnectException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * A service reached over HTTP at one or more base URLs, taken in turn, skipping an instance
  * whose breaker is open. A request that an instance refused to connect for is tried on the next:
- * it never reached the service, so it cannot be done twice. Any other failure is not retried.
+ * it never reached the service, so it cannot be done twice. An idempotent request whose
+ * connection was closed or reset under it (an instance stopping just as the request was written,
+ * or just after it accepted the connection) is sent once more, on a new connection to the next
+ * instance in turn, as RFC 9112 9.3.1 allows. Any other failure, a timeout above all, is not
+ * retried.
  */
 final class HttpUpstream implements Upstream {
+
+  // RFC 9110 9.2.2.
+  private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+      HttpMethod.PUT, HttpMethod.DELETE);
 
   private final List<HttpInstance> instances;
   private final AtomicInteger turn = new AtomicInteger();
@@ -31,7 +41,14 @@ final class HttpUpstream implements Upstream {
 
   @Override
   public Future<UpstreamAnswer> forward(UpstreamCall call) {
-    return forward(call, Math.floorMod(turn.getAndIncrement(), instances.size()), 0, OpenCircuitException.INSTANCE);
+    return forward(call, nextTurn(), 0, OpenCircuitException.INSTANCE).recover(failure ->
+        IDEMPOTENT.contains(call.method()) && UpstreamFailures.connectionLost(failure)
+            ? forward(call, nextTurn(), 0, failure)
+            : Future.failedFuture(failure));
+  }
+
+  private int nextTurn() {
+    return Math.floorMod(turn.getAndIncrement(), instances.size());
   }
 
   private Future<UpstreamAnswer> forward(UpstreamCall call, int first, int tried, Throwable lastFailure) {

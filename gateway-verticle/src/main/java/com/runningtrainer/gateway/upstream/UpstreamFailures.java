@@ -5,6 +5,8 @@ import com.runningtrainer.common.api.Problem;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClosedException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -39,6 +41,12 @@ public final class UpstreamFailures {
       return Problem.of(504, "The " + service + " service did not answer in time");
     }
     return Problem.of(502, "The " + service + " service gave no usable answer");
+  }
+
+  /** Whether the connection was closed or reset under the request, rather than never made or timed out. */
+  static boolean connectionLost(Throwable failure) {
+    return causedBy(failure, HttpClosedException.class)
+        || causedBy(failure, IOException.class) && !causedBy(failure, ConnectException.class);
   }
 
   /** Whether {@code type} is the failure or one of its causes. */
