@@ -6,6 +6,7 @@ import com.runningtrainer.common.breaker.Breakers;
 import com.runningtrainer.common.config.Config;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -43,6 +44,8 @@ public final class S3Storage implements PdfStorage {
 
   static final int MAX_FAILURES = 5;
   static final long RESET_MS = 30_000;
+  /** What a caller is told to wait after one failed call, while the breaker is still closed. */
+  private static final long RETRY_AFTER_SECONDS = 2;
   private static final Logger LOG = LoggerFactory.getLogger(S3Storage.class);
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]*)</Code>");
   private static final Pattern ERROR_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
@@ -180,9 +183,13 @@ public final class S3Storage implements PdfStorage {
         LOG.warn("S3 refused to {}: {}", what, failure.getMessage());
         return Future.failedFuture(new ServiceException(502, "the PDF store refused the request: " + failure.getMessage()));
       }
+      if (failure instanceof OpenCircuitException) {
+        // Breakers logged the opening; each call refused meanwhile is not news.
+        return Future.failedFuture(Failures.unavailable("the PDF store is unavailable; try again shortly",
+            TimeUnit.MILLISECONDS.toSeconds(RESET_MS)));
+      }
       LOG.warn("S3 could not {}: {}", what, failure.toString());
-      return Future.failedFuture(Failures.unavailable("the PDF store is unavailable; try again shortly",
-          TimeUnit.MILLISECONDS.toSeconds(RESET_MS)));
+      return Future.failedFuture(Failures.unavailable("the PDF store is unavailable; try again shortly", RETRY_AFTER_SECONDS));
     });
   }
 

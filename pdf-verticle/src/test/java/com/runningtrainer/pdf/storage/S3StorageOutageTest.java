@@ -4,6 +4,7 @@ import static com.runningtrainer.pdf.storage.S3Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.testsupport.TcpProxy;
 import io.vertx.core.Vertx;
@@ -112,6 +113,7 @@ class S3StorageOutageTest {
   private static void assertUnavailable(Throwable failure) {
     assertThat(failure).isInstanceOf(ServiceException.class);
     assertThat(((ServiceException) failure).failureCode()).isEqualTo(503);
+    assertThat(((ServiceException) failure).getDebugInfo().getLong(Failures.RETRY_AFTER_SECONDS)).isPositive();
   }
 
   /** A TCP server that reads whatever it is sent and never answers. */
