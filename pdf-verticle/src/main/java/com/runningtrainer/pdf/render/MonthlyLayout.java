@@ -23,9 +23,9 @@ final class MonthlyLayout implements PlanLayout {
   private static final float TOTALS = 20;
   private static final float MIN_ROW = 64;
   private static final float MAX_ROW = 118;
-  private static final float LINE = 8.6f;
-  private static final float NAME = 7;
-  private static final float META = 6.5f;
+  private static final float LINE = 9.6f;
+  private static final float NAME = 7.5f;
+  private static final float META = 7;
   private static final Color OUTSIDE = new Color(0xF3, 0xF3, 0xF3);
 
   @Override
@@ -83,15 +83,16 @@ final class MonthlyLayout implements PlanLayout {
     if (!inMonth) {
       return;
     }
-    Color dayColor = race ? context.theme().accent() : Theme.TEXT;
-    flow.canvas().text(String.valueOf(date.getDayOfMonth()), context.fonts().bold(), 8, dayColor, x + 3, top - 9);
+    boolean inPlan = !date.isBefore(context.calendar().firstDay()) && !date.isAfter(context.calendar().lastDay());
+    Color dayColor = race ? context.theme().accent() : inPlan ? Theme.TEXT : Theme.RULE;
+    flow.canvas().text(String.valueOf(date.getDayOfMonth()), context.fonts().bold(), 9, dayColor, x + 3, top - 10);
     if (race) {
-      flow.canvas().textRight("RACE DAY", context.fonts().bold(), 6.5f, dayColor, x + width - 3, top - 9);
+      flow.canvas().textRight("RACE DAY", context.fonts().bold(), 6.5f, dayColor, x + width - 3, top - 10);
     }
     if (date.equals(context.today())) {
       flow.canvas().frame(x + 0.75f, top - height + 0.75f, width - 1.5f, height - 1.5f, 1.5f, context.theme().primary());
     }
-    contents(flow, context, date, x, top - 13, width, height - 15);
+    contents(flow, context, date, x, top - 14, width, height - 16);
   }
 
   /** The day's workouts, two lines each, then its unplanned runs, as many as {@code room} holds. */

@@ -44,7 +44,8 @@ final class PageFlow implements AutoCloseable {
    * keep their blocks within {@link #pageHeight()}.
    */
   float take(float height) throws IOException {
-    if (height > room() && y < pageTop()) {
+    // The tolerance keeps rounding from sending the last of blocks that share a page exactly to the next.
+    if (height > room() + 0.01f && y < pageTop()) {
       newPage();
     }
     float top = y;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
@@ -14,6 +15,9 @@ final class TextFitter {
 
   static final String ELLIPSIS = "…";
   private static final int REPLACEMENT = 0xFFFD;
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\t\\n\\r]+");
+  private static final Pattern PARAGRAPHS = Pattern.compile("\\r\\n|\\r|\\n");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   // No line of a page holds more; measuring beyond it would only cost time on 10,000-character names.
   private static final int LONGEST_LINE = 300;
 
@@ -39,11 +43,11 @@ final class TextFitter {
 
   /** {@link #printable} on one line: line breaks and tabs become spaces. */
   static String line(String text) {
-    return text == null ? "" : printable(text.replaceAll("[\\t\\n\\r]+", " ").strip());
+    return text == null ? "" : printable(LINE_BREAKS.matcher(text).replaceAll(" ").strip());
   }
 
   private static boolean printable(int c, UnicodeFonts fonts) {
-    return c == '\n' || (!Character.isISOControl(c) && fonts.covers(c));
+    return !Character.isISOControl(c) && fonts.covers(c);
   }
 
   float width(String text) {
@@ -84,8 +88,11 @@ final class TextFitter {
    */
   List<String> wrap(String text, float maxWidth, int maxLines) {
     List<String> lines = new ArrayList<>();
-    for (String paragraph : printable(text).split("\r?\n")) {
-      wrapParagraph(paragraph.strip(), maxWidth, lines);
+    if (maxLines <= 0) {
+      return lines;
+    }
+    for (String paragraph : PARAGRAPHS.split(text == null ? "" : text)) {
+      wrapParagraph(line(paragraph), maxWidth, lines);
       if (lines.size() > maxLines) {
         break;
       }
@@ -111,7 +118,7 @@ final class TextFitter {
     StringBuilder current = new StringBuilder();
     float spaceWidth = width(" ");
     float used = 0;
-    for (String word : paragraph.split("\\s+")) {
+    for (String word : SPACES.split(paragraph)) {
       float wordWidth = width(word);
       if (current.length() > 0 && used + spaceWidth + wordWidth > maxWidth) {
         lines.add(current.toString());

@@ -102,7 +102,8 @@ final class WeeklyLayout implements PlanLayout {
     }
     if (!unplanned.isEmpty()) {
       entries.add(new Entry(null, List.of(), unplanned.stream()
-          .map(run -> new Text("+ " + WorkoutText.run(run), null, false, SMALL + 0.5f, context.theme().accent())).toList()));
+          .map(run -> new Text("+ " + WorkoutText.run(run) + ", unplanned", null, false, SMALL + 0.5f, context.theme().accent()))
+          .toList()));
     }
     return new Day(date, entries);
   }
@@ -145,10 +146,11 @@ final class WeeklyLayout implements PlanLayout {
   private void drawDate(PageFlow flow, RenderContext context, LocalDate date, float top, boolean race) throws IOException {
     Color color = race ? context.theme().accent() : Theme.TEXT;
     String day = Format.day(date);
-    flow.canvas().text(day.substring(0, 3), context.fonts().bold(), NAME, color, flow.left() + 4, top - PAD - NAME);
-    flow.canvas().text(day.substring(4), context.fonts().regular(), 8, Theme.MUTED, flow.left() + 26, top - PAD - NAME);
+    float baseline = top - PAD - NAME * 1.3f + NAME * 0.3f;
+    flow.canvas().text(day.substring(0, 3), context.fonts().bold(), NAME, color, flow.left() + 4, baseline);
+    flow.canvas().text(day.substring(4), context.fonts().regular(), 8, Theme.MUTED, flow.left() + 28, baseline);
     if (race) {
-      flow.canvas().text("RACE DAY", context.fonts().bold(), SMALL, color, flow.left() + 4, top - PAD - NAME - 11);
+      flow.canvas().text("RACE DAY", context.fonts().bold(), SMALL, color, flow.left() + 4, baseline - 11);
     }
   }
 

@@ -106,10 +106,16 @@ final class SamplePlans {
     return new PrintablePlan("Base building", null, START, START.plusWeeks(weeks).minusDays(1), null, null, workouts, List.of());
   }
 
-  /** A one-week plan whose only workout is on the start day. */
+  /** A one-week plan without a description whose only workout is on the start day. */
   static PrintablePlan oneWorkout(String name, String description) {
     PlannedWorkout workout = new PlannedWorkout("w1", START, "easy_run", name, description, 8.0, 45.0);
-    return new PrintablePlan(name, description, START, START.plusDays(6), null, null, List.of(workout), List.of());
+    return new PrintablePlan(name, null, START, START.plusDays(6), null, null, List.of(workout), List.of());
+  }
+
+  /** {@code plan} under another name and description. */
+  static PrintablePlan renamed(PrintablePlan plan, String name, String description) {
+    return new PrintablePlan(name, description, plan.startDate(), plan.endDate(), plan.goalRaceDate(),
+        plan.athleteName(), plan.workouts(), plan.runs());
   }
 
   /** A plan with dates but no workouts. */
