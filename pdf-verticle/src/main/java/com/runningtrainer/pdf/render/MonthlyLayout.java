@@ -130,7 +130,10 @@ final class MonthlyLayout implements PlanLayout {
     flow.canvas().text(name, context.fonts().bold(), NAME, Theme.TEXT, x + 7, top - LINE + 2);
     String mark = mark(context, workout);
     float markWidth = mark.isEmpty() ? 0 : context.fitter(true, META).width(mark) + 3;
-    String meta = context.fitter(false, META).ellipsize(WorkoutText.planned(workout), width - 11 - markWidth);
+    TextFitter metaFitter = context.fitter(false, META);
+    String full = WorkoutText.planned(workout);
+    String meta = metaFitter.ellipsize(metaFitter.width(full) <= width - 11 - markWidth ? full
+        : WorkoutText.plannedBriefly(workout), width - 11 - markWidth);
     flow.canvas().text(meta, context.fonts().regular(), META, Theme.MUTED, x + 7, top - 2 * LINE + 2.5f);
     if (!mark.isEmpty()) {
       Color color = mark.equals(WorkoutText.DONE_MARK) ? Theme.DONE : Theme.MISSED;

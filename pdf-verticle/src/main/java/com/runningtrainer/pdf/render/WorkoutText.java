@@ -19,6 +19,16 @@ final class WorkoutText {
 
   /** "12 km · 1 h 05", or what of it is planned; "" when neither is. */
   static String planned(PlannedWorkout workout) {
+    return String.join(" · ", plannedParts(workout));
+  }
+
+  /** The distance, else the duration, else "": what a small calendar cell has room for. */
+  static String plannedBriefly(PlannedWorkout workout) {
+    List<String> parts = plannedParts(workout);
+    return parts.isEmpty() ? "" : parts.get(0);
+  }
+
+  private static List<String> plannedParts(PlannedWorkout workout) {
     List<String> parts = new ArrayList<>();
     if (workout.distanceKm() != null && Format.finite(workout.distanceKm()) > 0) {
       parts.add(Format.km(workout.distanceKm()));
@@ -26,7 +36,7 @@ final class WorkoutText {
     if (workout.durationMinutes() != null && Format.finite(workout.durationMinutes()) > 0) {
       parts.add(Format.minutes(workout.durationMinutes()));
     }
-    return String.join(" · ", parts);
+    return parts;
   }
 
   /** "10.2 km · 52 min". */

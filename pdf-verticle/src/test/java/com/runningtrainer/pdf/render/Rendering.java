@@ -15,8 +15,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
-/** A plan rendered in a test, read back with PDFBox. */
+/** A plan rendered in a test, read back with PDFBox. All tests share one renderer, as the service's threads do. */
 record Rendering(RenderedPdf result, byte[] bytes) {
+
+  private static final PlanRenderer RENDERER = new PdfBoxPlanRenderer();
 
   static Rendering of(PrintablePlan plan, Template template) {
     return of(plan, template, Paper.A4, EnumSet.allOf(Part.class), Branding.NONE);
@@ -25,8 +27,7 @@ record Rendering(RenderedPdf result, byte[] bytes) {
   static Rendering of(PrintablePlan plan, Template template, Paper paper, Set<Part> parts, Branding branding) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      RenderedPdf result = new PdfBoxPlanRenderer()
-          .render(plan, new PrintOptions(template, paper, parts, SamplePlans.TODAY), branding, out);
+      RenderedPdf result = RENDERER.render(plan, new PrintOptions(template, paper, parts, SamplePlans.TODAY), branding, out);
       return new Rendering(result, out.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
