@@ -55,7 +55,7 @@ final class LogSheetLayout implements PlanLayout {
       flow.canvas().fill(flow.left(), top - height, split - flow.left(), height, Theme.tint(context.theme().accent(), 0.82f));
     }
     flow.canvas().line(flow.left(), top - height, flow.right(), top - height, 0.6f, Theme.RULE);
-    Color dayColor = race ? context.theme().accent() : Theme.TEXT;
+    Color dayColor = race ? context.theme().accentInk() : Theme.TEXT;
     flow.canvas().text(Format.day(date) + (race ? "  ·  RACE DAY" : ""), context.fonts().bold(), 9, dayColor,
         flow.left() + 4, top - PAD - 8);
     planned(flow, context, date, top - PAD - 12, split - flow.left() - 14, top - height + PAD);

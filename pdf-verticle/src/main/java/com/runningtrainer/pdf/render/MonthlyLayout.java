@@ -57,7 +57,7 @@ final class MonthlyLayout implements PlanLayout {
   private void title(PageFlow flow, RenderContext context, YearMonth month) throws IOException {
     float top = flow.take(TITLE);
     String name = Format.month(month.atDay(1));
-    flow.canvas().text(name, context.fonts().bold(), 15, context.theme().primary(), flow.left(), top - 17);
+    flow.canvas().text(name, context.fonts().bold(), 15, context.theme().primaryInk(), flow.left(), top - 17);
     context.outline().add(name, flow.page(), top);
   }
 
@@ -84,13 +84,13 @@ final class MonthlyLayout implements PlanLayout {
       return;
     }
     boolean inPlan = !date.isBefore(context.calendar().firstDay()) && !date.isAfter(context.calendar().lastDay());
-    Color dayColor = race ? context.theme().accent() : inPlan ? Theme.TEXT : Theme.RULE;
+    Color dayColor = race ? context.theme().accentInk() : inPlan ? Theme.TEXT : Theme.RULE;
     flow.canvas().text(String.valueOf(date.getDayOfMonth()), context.fonts().bold(), 9, dayColor, x + 3, top - 10);
     if (race) {
       flow.canvas().textRight("RACE DAY", context.fonts().bold(), 6.5f, dayColor, x + width - 3, top - 10);
     }
     if (date.equals(context.today())) {
-      flow.canvas().frame(x + 0.75f, top - height + 0.75f, width - 1.5f, height - 1.5f, 1.5f, context.theme().primary());
+      flow.canvas().frame(x + 0.75f, top - height + 0.75f, width - 1.5f, height - 1.5f, 1.5f, context.theme().primaryInk());
     }
     contents(flow, context, date, x, top - 14, width, height - 16);
   }
@@ -118,7 +118,7 @@ final class MonthlyLayout implements PlanLayout {
     }
     for (DoneRun run : unplanned.subList(0, Math.min(unplanned.size(), left))) {
       String text = context.fitter(false, META).ellipsize("+ " + WorkoutText.run(run), width - 10);
-      flow.canvas().text(text, context.fonts().regular(), META, context.theme().accent(), x + 7, y - LINE + 2);
+      flow.canvas().text(text, context.fonts().regular(), META, context.theme().accentInk(), x + 7, y - LINE + 2);
       y -= LINE;
     }
   }

@@ -48,13 +48,13 @@ final class PageFrame {
     List<Line> lines = new ArrayList<>();
     String title = TextFitter.line(context.branding().title());
     if (!title.isEmpty()) {
-      lines.add(new Line(context.fitter(true, 9).ellipsize(title, width), true, 9, context.theme().primary()));
+      lines.add(new Line(context.fitter(true, 9).ellipsize(title, width), true, 9, context.theme().primaryInk()));
     }
     context.fitter(true, NAME_SIZE).wrap(TextFitter.line(context.plan().name()), width, 2)
         .forEach(name -> lines.add(new Line(name, true, NAME_SIZE, Theme.TEXT)));
     lines.add(new Line(context.fitter(false, 10).ellipsize(span(context), width), false, 10, Theme.MUTED));
     if (context.plan().goalRaceDate() != null) {
-      lines.add(new Line(goal(context), true, 10, context.theme().accent()));
+      lines.add(new Line(goal(context), true, 10, context.theme().accentInk()));
     }
     if (context.includes(Part.DESCRIPTIONS)) {
       context.fitter(false, 8.5f).wrap(context.plan().description(), width, 3)
@@ -125,7 +125,7 @@ final class PageFrame {
     flow.canvas().text(context.fitter(true, 8).ellipsize(context.plan().name(), half), context.fonts().bold(), 8,
         Theme.TEXT, flow.left(), baseline);
     flow.canvas().textRight(context.fitter(false, 8).ellipsize(brandTitle(context), half), context.fonts().regular(), 8,
-        context.theme().primary(), flow.right(), baseline);
+        context.theme().primaryInk(), flow.right(), baseline);
     flow.canvas().line(flow.left(), baseline - 5, flow.right(), baseline - 5, 0.5f, Theme.RULE);
   }
 

@@ -37,11 +37,15 @@ public final class PdfBoxPlanRenderer implements PlanRenderer {
         StatisticsPanel.draw(flow, context);
       }
       if (!context.calendar().hasWorkouts()) {
-        emptyNotice(flow, context);
+        notice(flow, context, "This plan has no workouts yet.");
         return;
       }
       WorkoutPalette.legend(flow, context);
       layout(context).draw(flow, context);
+      if (context.calendar().cut()) {
+        notice(flow, context, "Printed up to " + Format.date(context.calendar().lastDay()) + ": a printout covers "
+            + PlanCalendar.LONGEST_YEARS + " years at most.");
+      }
       if (context.includes(Part.CHARTS)) {
         PlanCharts.draw(flow, context);
       }
@@ -56,11 +60,10 @@ public final class PdfBoxPlanRenderer implements PlanRenderer {
     };
   }
 
-  private static void emptyNotice(PageFlow flow, RenderContext context) throws IOException {
+  private static void notice(PageFlow flow, RenderContext context, String text) throws IOException {
     float top = flow.take(NOTICE);
     flow.canvas().fill(flow.left(), top - NOTICE + 10, flow.width(), NOTICE - 10, Theme.tint(context.theme().primary(), 0.92f));
-    flow.canvas().textCentred("This plan has no workouts yet.", context.fonts().bold(), 12, Theme.TEXT,
-        flow.left() + flow.width() / 2, top - 32);
+    flow.canvas().textCentred(text, context.fonts().bold(), 12, Theme.TEXT, flow.left() + flow.width() / 2, top - 32);
   }
 
   /** Counts what the document writes, for {@link RenderedPdf#bytes()}. */

@@ -19,9 +19,15 @@ import java.util.stream.Stream;
 /**
  * A plan laid out by day: its workouts and runs looked up by date, the runs of each workout, and
  * the weeks (Monday first) and months it spans, from its start (or first workout) to its end (or
- * last workout).
+ * last workout), ten years at most.
  */
 final class PlanCalendar {
+
+  /**
+   * The longest span printed. Dates may run from 1900 to 2200; thousands of pages of a mistyped end
+   * date would hold a worker for minutes, so a printout stops after this many years and says so.
+   */
+  static final int LONGEST_YEARS = 10;
 
   private final Map<LocalDate, List<PlannedWorkout>> workoutsByDay = new HashMap<>();
   private final Map<LocalDate, List<DoneRun>> runsByDay = new HashMap<>();
@@ -30,6 +36,7 @@ final class PlanCalendar {
   private final LocalDate firstDay;
   private final LocalDate lastDay;
   private final LocalDate raceDay;
+  private final boolean cut;
 
   private PlanCalendar(PrintablePlan plan, LocalDate today) {
     List<PlannedWorkout> workouts = orEmpty(plan.workouts()).stream().filter(w -> w != null && w.date() != null).toList();
@@ -38,7 +45,10 @@ final class PlanCalendar {
     List<LocalDate> bounds = Stream.concat(Stream.of(plan.startDate(), plan.endDate()), workouts.stream().map(PlannedWorkout::date))
         .filter(Objects::nonNull).sorted().toList();
     firstDay = bounds.isEmpty() ? today : bounds.get(0);
-    lastDay = bounds.isEmpty() ? today : bounds.get(bounds.size() - 1);
+    LocalDate last = bounds.isEmpty() ? today : bounds.get(bounds.size() - 1);
+    LocalDate longest = firstDay.plusYears(LONGEST_YEARS).minusDays(1);
+    cut = last.isAfter(longest);
+    lastDay = cut ? longest : last;
     raceDay = plan.goalRaceDate();
   }
 
@@ -89,6 +99,11 @@ final class PlanCalendar {
 
   boolean isRaceDay(LocalDate day) {
     return day.equals(raceDay);
+  }
+
+  /** Whether the plan runs past the {@link #LONGEST_YEARS} printed. */
+  boolean cut() {
+    return cut;
   }
 
   LocalDate firstDay() {

@@ -40,7 +40,7 @@ final class PlanCharts {
   static void draw(PageFlow flow, RenderContext context) throws IOException {
     flow.newPage();
     float top = flow.take(TITLE);
-    flow.canvas().text("Progress", context.fonts().bold(), 15, context.theme().primary(), flow.left(), top - 17);
+    flow.canvas().text("Progress", context.fonts().bold(), 15, context.theme().primaryInk(), flow.left(), top - 17);
     context.outline().add("Progress", flow.page(), top);
     List<LocalDate> weeks = context.calendar().weeks();
     List<PlanStatistics> perWeek = weeks.stream()

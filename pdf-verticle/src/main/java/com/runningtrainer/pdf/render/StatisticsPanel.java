@@ -22,7 +22,7 @@ final class StatisticsPanel {
       float x = flow.left() + i * width;
       flow.canvas().fill(x + (i == 0 ? 0 : 2), top - HEIGHT, width - (i == 0 || i == tiles.size() - 1 ? 2 : 4), HEIGHT,
           Theme.tint(context.theme().primary(), 0.9f));
-      flow.canvas().textCentred(tiles.get(i).value(), context.fonts().bold(), 13, context.theme().primary(),
+      flow.canvas().textCentred(tiles.get(i).value(), context.fonts().bold(), 13, context.theme().primaryInk(),
           x + width / 2, top - 19);
       flow.canvas().textCentred(tiles.get(i).label(), context.fonts().regular(), 7.5f, Theme.MUTED, x + width / 2, top - 31);
     }

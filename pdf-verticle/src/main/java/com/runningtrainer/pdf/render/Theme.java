@@ -34,10 +34,27 @@ record Theme(Color primary, Color accent) {
     return new Color(Integer.parseInt(hex.substring(1), 16));
   }
 
-  /** White or near-black, whichever reads on {@code background} (a branding colour may be pale). */
+  /** The primary colour as text on white: darkened when it is too pale to read (a branding colour may be). */
+  Color primaryInk() {
+    return ink(primary);
+  }
+
+  /** The accent colour as text on white, darkened when too pale. */
+  Color accentInk() {
+    return ink(accent);
+  }
+
+  /** White or near-black, whichever reads on {@code background}. */
   static Color textOn(Color background) {
-    double luminance = 0.299 * background.getRed() + 0.587 * background.getGreen() + 0.114 * background.getBlue();
-    return luminance > 160 ? TEXT : Color.WHITE;
+    return pale(background) ? TEXT : Color.WHITE;
+  }
+
+  private static Color ink(Color color) {
+    return pale(color) ? new Color(color.getRed() * 45 / 100, color.getGreen() * 45 / 100, color.getBlue() * 45 / 100) : color;
+  }
+
+  private static boolean pale(Color color) {
+    return 0.299 * color.getRed() + 0.587 * color.getGreen() + 0.114 * color.getBlue() > 160;
   }
 
   /** {@code color} faded towards white by {@code amount} (0 none, 1 white): a tint without transparency. */

@@ -102,7 +102,7 @@ final class WeeklyLayout implements PlanLayout {
     }
     if (!unplanned.isEmpty()) {
       entries.add(new Entry(null, List.of(), unplanned.stream()
-          .map(run -> new Text("+ " + WorkoutText.run(run) + ", unplanned", null, false, SMALL + 0.5f, context.theme().accent()))
+          .map(run -> new Text("+ " + WorkoutText.run(run) + ", unplanned", null, false, SMALL + 0.5f, context.theme().accentInk()))
           .toList()));
     }
     return new Day(date, entries);
@@ -144,7 +144,7 @@ final class WeeklyLayout implements PlanLayout {
   }
 
   private void drawDate(PageFlow flow, RenderContext context, LocalDate date, float top, boolean race) throws IOException {
-    Color color = race ? context.theme().accent() : Theme.TEXT;
+    Color color = race ? context.theme().accentInk() : Theme.TEXT;
     String day = Format.day(date);
     float baseline = top - PAD - NAME * 1.3f + NAME * 0.3f;
     flow.canvas().text(day.substring(0, 3), context.fonts().bold(), NAME, color, flow.left() + 4, baseline);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.pdf.render.PrintOptions.Template;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -22,5 +24,17 @@ class LargePlanTest {
     assertThat(took).isLessThan(Duration.ofSeconds(2));
     assertThat(TemplatesTest.outline(pdf)).hasSize(200 + 1).contains("Week 200 · 5 Nov 2029").doesNotContain("Week 201");
     assertThat(pdf.text()).contains("Week 200", "0 of 1000").doesNotContain("Week 201");
+  }
+
+  @Test
+  void aPlanRunningForCenturiesIsPrintedForTenYearsAndSaysSo() {
+    PrintablePlan plan = SamplePlans.oneWorkout("Easy run", null);
+    PrintablePlan centuries = new PrintablePlan("Forever", null, plan.startDate(), LocalDate.of(2200, 12, 31), null, null,
+        plan.workouts(), List.of());
+
+    Rendering pdf = Rendering.of(centuries, Template.MONTHLY);
+
+    assertThat(TemplatesTest.outline(pdf)).hasSize(121 + 1).contains("January 2036").doesNotContain("February 2036");
+    assertThat(pdf.text()).contains("Printed up to 11 Jan 2036: a printout covers 10 years at most.");
   }
 }

@@ -29,4 +29,12 @@ class ThemeTest {
     assertThat(Theme.textOn(new Color(0xFFFF66))).isEqualTo(Theme.TEXT);
     assertThat(Theme.textOn(new Color(0x1F4E79))).isEqualTo(Color.WHITE);
   }
+
+  @Test
+  void aPaleBrandingColourIsDarkenedForText() {
+    Theme theme = Theme.of(new Branding(null, "#FFEE00", "#1F4E79", null, null));
+
+    assertThat(theme.primaryInk()).isEqualTo(new Color(0x72, 0x6B, 0x00));
+    assertThat(theme.accentInk()).isEqualTo(new Color(0x1F4E79));
+  }
 }
