@@ -101,22 +101,19 @@ final class MonthlyLayout implements PlanLayout {
     List<PlannedWorkout> workouts = context.calendar().workoutsOn(date);
     List<DoneRun> unplanned = context.calendar().unplannedRunsOn(date);
     int lines = (int) (room / LINE);
-    int fitting = Math.min(workouts.size(), lines / 2);
-    if (fitting < workouts.size()) {
-      fitting = Math.max(0, (lines - 1) / 2);
-    }
+    // Two lines a workout; when not all fit, the last line tells how many are left out.
+    int shown = 2 * workouts.size() <= lines ? workouts.size() : Math.max(0, (lines - 1) / 2);
     float y = top;
-    for (PlannedWorkout workout : workouts.subList(0, fitting)) {
+    for (PlannedWorkout workout : workouts.subList(0, shown)) {
       workout(flow, context, workout, x, y, width);
       y -= 2 * LINE;
     }
-    int left = lines - 2 * fitting;
-    int hidden = workouts.size() - fitting;
-    if (hidden > 0) {
-      flow.canvas().text("+" + hidden + " more", context.fonts().regular(), META, Theme.MUTED, x + 7, y - LINE + 2);
+    if (shown < workouts.size()) {
+      flow.canvas().text("+" + (workouts.size() - shown) + " more", context.fonts().regular(), META, Theme.MUTED,
+          x + 7, y - LINE + 2);
       return;
     }
-    for (DoneRun run : unplanned.subList(0, Math.min(unplanned.size(), left))) {
+    for (DoneRun run : unplanned.subList(0, Math.min(unplanned.size(), lines - 2 * shown))) {
       String text = context.fitter(false, META).ellipsize("+ " + WorkoutText.run(run), width - 10);
       flow.canvas().text(text, context.fonts().regular(), META, context.theme().accentInk(), x + 7, y - LINE + 2);
       y -= LINE;

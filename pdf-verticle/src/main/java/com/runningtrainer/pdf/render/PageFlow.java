@@ -68,11 +68,6 @@ final class PageFlow implements AutoCloseable {
     return pageTop() - bottom();
   }
 
-  /** Whether nothing has been drawn on this page yet, other than its header. */
-  boolean atPageTop() {
-    return y >= pageTop();
-  }
-
   float pageTop() {
     return context.paper().getHeight() - MARGIN - RUNNING_HEADER;
   }

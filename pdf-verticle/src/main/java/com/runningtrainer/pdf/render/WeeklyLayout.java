@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The {@code weekly} template: a block per week, a row per day with the planned workouts on the
  * left and what was run on the right, the week's totals in its heading. A block moves whole to the
- * next page when it does not fit (only a block taller than a page breaks, between days).
+ * next page when it does not fit (only a block taller than a page breaks, between days; a day
+ * holds at most a page).
  */
 final class WeeklyLayout implements PlanLayout {
 
@@ -96,16 +97,33 @@ final class WeeklyLayout implements PlanLayout {
     for (PlannedWorkout workout : context.calendar().workoutsOn(date)) {
       entries.add(entry(context, workout, planWidth));
     }
-    List<DoneRun> unplanned = context.calendar().unplannedRunsOn(date);
     if (entries.isEmpty()) {
-      entries.add(new Entry(null, List.of(new Text("Rest day", null, false, NAME, Theme.MUTED)), List.of()));
+      entries.add(note("Rest day"));
     }
-    if (!unplanned.isEmpty()) {
-      entries.add(new Entry(null, List.of(), unplanned.stream()
-          .map(run -> new Text("+ " + WorkoutText.run(run) + ", unplanned", null, false, SMALL + 0.5f, context.theme().accentInk()))
-          .toList()));
+    for (DoneRun run : context.calendar().unplannedRunsOn(date)) {
+      entries.add(new Entry(null, List.of(), List.of(
+          new Text("+ " + WorkoutText.run(run) + ", unplanned", null, false, SMALL + 0.5f, context.theme().accentInk()))));
     }
-    return new Day(date, entries);
+    return new Day(date, withinPage(entries, flow.pageHeight() - HEADING - 2 * PAD));
+  }
+
+  /** The first entries that fit in {@code height}, and a line saying how many more there are. */
+  private static List<Entry> withinPage(List<Entry> entries, float height) {
+    float used = NAME * 1.3f;
+    int shown = 0;
+    while (shown < entries.size() && used + entries.get(shown).height() <= height) {
+      used += entries.get(shown++).height();
+    }
+    if (shown == entries.size()) {
+      return entries;
+    }
+    List<Entry> kept = new ArrayList<>(entries.subList(0, shown));
+    kept.add(note("+ " + (entries.size() - shown) + " more not printed"));
+    return kept;
+  }
+
+  private static Entry note(String text) {
+    return new Entry(null, List.of(new Text(text, null, false, NAME, Theme.MUTED)), List.of());
   }
 
   private Entry entry(RenderContext context, PlannedWorkout workout, float width) {

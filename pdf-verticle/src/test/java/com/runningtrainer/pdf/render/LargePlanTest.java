@@ -3,9 +3,13 @@ package com.runningtrainer.pdf.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.pdf.render.PrintOptions.Template;
+import com.runningtrainer.pdf.render.PrintablePlan.PlannedWorkout;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -36,5 +40,19 @@ class LargePlanTest {
 
     assertThat(TemplatesTest.outline(pdf)).hasSize(121 + 1).contains("January 2036").doesNotContain("February 2036");
     assertThat(pdf.text()).contains("Printed up to 11 Jan 2036: a printout covers 10 years at most.");
+  }
+
+  @Test
+  void aDayTooFullForAPageSaysHowManyWorkoutsAreLeftOut() {
+    List<PlannedWorkout> workouts = IntStream.range(0, 300)
+        .mapToObj(i -> new PlannedWorkout("w" + i, SamplePlans.START, "easy_run", "Strides " + i, "Relaxed", 1.0, 5.0)).toList();
+    PrintablePlan crowded = new PrintablePlan("Crowded", null, SamplePlans.START, SamplePlans.START, null, null, workouts, List.of());
+
+    Rendering pdf = Rendering.of(crowded, Template.WEEKLY);
+
+    assertThat(pdf.text()).contains("Strides 0", "more not printed").doesNotContain("Strides 299");
+    for (TextPosition glyph : pdf.glyphs()) {
+      assertThat(glyph.getYDirAdj()).isLessThan(PDRectangle.A4.getHeight() - PageFlow.MARGIN + 1);
+    }
   }
 }
