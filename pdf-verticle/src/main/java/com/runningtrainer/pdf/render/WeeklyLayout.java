@@ -20,7 +20,7 @@ final class WeeklyLayout implements PlanLayout {
   private static final float HEADING = 20;
   private static final float DAY_COLUMN = 60;
   private static final float DONE_COLUMN = 140;
-  private static final float PAD = 4;
+  private static final float PAD = 5;
   private static final float NAME = 9;
   private static final float SMALL = 7.5f;
   private static final float GAP = 12;
@@ -40,9 +40,11 @@ final class WeeklyLayout implements PlanLayout {
     }
   }
 
-  private record Day(LocalDate date, List<Entry> entries) {
+  /** A day's row; the race day's is two lines at least, for its "RACE DAY" under the date. */
+  private record Day(LocalDate date, boolean race, List<Entry> entries) {
     float height() {
-      return Math.max(2 * NAME * 1.3f, (float) entries.stream().mapToDouble(Entry::height).sum()) + 2 * PAD;
+      float least = (race ? 2 : 1) * NAME * 1.3f;
+      return Math.max(least, (float) entries.stream().mapToDouble(Entry::height).sum()) + 2 * PAD;
     }
   }
 
@@ -104,7 +106,7 @@ final class WeeklyLayout implements PlanLayout {
       entries.add(new Entry(null, List.of(), List.of(
           new Text("+ " + WorkoutText.run(run) + ", unplanned", null, false, SMALL + 0.5f, context.theme().accentInk()))));
     }
-    return new Day(date, withinPage(entries, flow.pageHeight() - HEADING - 2 * PAD));
+    return new Day(date, context.calendar().isRaceDay(date), withinPage(entries, flow.pageHeight() - HEADING - 2 * PAD));
   }
 
   /** The first entries that fit in {@code height}, and a line saying how many more there are. */
@@ -148,7 +150,7 @@ final class WeeklyLayout implements PlanLayout {
   private void drawDay(PageFlow flow, RenderContext context, Day day) throws IOException {
     float top = flow.take(day.height());
     float bottom = top - day.height();
-    boolean race = context.calendar().isRaceDay(day.date());
+    boolean race = day.race();
     if (race) {
       flow.canvas().fill(flow.left(), bottom, flow.width(), day.height(), Theme.tint(context.theme().accent(), 0.82f));
     }
@@ -166,7 +168,7 @@ final class WeeklyLayout implements PlanLayout {
     String day = Format.day(date);
     float baseline = top - PAD - NAME * 1.3f + NAME * 0.3f;
     flow.canvas().text(day.substring(0, 3), context.fonts().bold(), NAME, color, flow.left() + 4, baseline);
-    flow.canvas().text(day.substring(4), context.fonts().regular(), 8, Theme.MUTED, flow.left() + 28, baseline);
+    flow.canvas().text(day.substring(4), context.fonts().regular(), 8, Theme.MUTED, flow.left() + 31, baseline);
     if (race) {
       flow.canvas().text("RACE DAY", context.fonts().bold(), SMALL, color, flow.left() + 4, baseline - 11);
     }
