@@ -1,6 +1,7 @@
 package com.runningtrainer.pdf.render;
 
 import com.runningtrainer.pdf.render.PrintOptions.Part;
+import java.awt.Color;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ final class PageFrame {
     flow.canvas().line(flow.left(), rule, flow.right(), rule, 2, context.theme().primary());
   }
 
-  private record Line(String text, boolean bold, float size, java.awt.Color color) {
+  private record Line(String text, boolean bold, float size, Color color) {
   }
 
   private static List<Line> coverLines(RenderContext context, float width) {

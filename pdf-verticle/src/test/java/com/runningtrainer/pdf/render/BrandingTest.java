@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BrandingTest {
 
@@ -29,9 +31,10 @@ class BrandingTest {
     assertThat(text.split("Coach: Jonas Berg", -1)).hasSize(pdf.result().pages() + 1);
   }
 
-  @Test
-  void theLogoIsDrawnOnTheFirstPage() throws IOException {
-    Rendering pdf = render(CLUB);
+  @ParameterizedTest
+  @ValueSource(strings = {"png", "jpg"})
+  void theLogoIsDrawnOnTheFirstPage(String format) throws IOException {
+    Rendering pdf = render(new Branding("Club", null, null, null, SamplePlans.logo(format)));
 
     try (PDDocument document = pdf.document()) {
       assertThat(images(document.getPage(0))).hasSize(1);

@@ -125,14 +125,19 @@ final class SamplePlans {
 
   /** A small PNG: a coloured disc, as a club's logo. */
   static byte[] logo() {
-    BufferedImage image = new BufferedImage(120, 60, BufferedImage.TYPE_INT_ARGB);
+    return logo("png");
+  }
+
+  /** The logo as a {@code png} or {@code jpg}. */
+  static byte[] logo(String format) {
+    BufferedImage image = new BufferedImage(120, 60, format.equals("png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     graphics.setColor(new Color(0x0B, 0x6E, 0x4F));
     graphics.fillOval(0, 0, 60, 60);
     graphics.fillRect(66, 20, 54, 20);
     graphics.dispose();
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      ImageIO.write(image, "png", out);
+      ImageIO.write(image, format, out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,11 +3,15 @@ package com.runningtrainer.pdf.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.pdf.render.PrintOptions.Template;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TemplatesTest {
 
@@ -53,14 +57,25 @@ class TemplatesTest {
     assertThat(pdf.text()).contains("Distance", "Time", "Feel", "Notes", "Week total:", "Long run");
   }
 
+  @ParameterizedTest
+  @EnumSource(Template.class)
+  void theResultCountsThePagesAndBytesWritten(Template template) throws IOException {
+    Rendering pdf = Rendering.of(SamplePlans.marathon(), template);
+
+    try (PDDocument document = pdf.document()) {
+      assertThat(pdf.result().pages()).isEqualTo(document.getNumberOfPages());
+      assertThat(pdf.result().bytes()).isEqualTo(pdf.bytes().length);
+    }
+  }
+
   static List<String> outline(Rendering pdf) {
     List<String> titles = new ArrayList<>();
     try (PDDocument document = pdf.document()) {
       for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
         titles.add(item.getTitle());
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return titles;
   }
