@@ -101,14 +101,13 @@ final class LogSheetLayout implements PlanLayout {
   }
 
   /** The fields to fill in: distance, time and feel on one line, then ruled lines for notes. */
-  private void blanks(PageFlow flow, RenderContext context, float x, float top, float bottom) throws IOException {
+  private void blanks(PageFlow flow, RenderContext context, float left, float top, float bottom) throws IOException {
     Canvas canvas = flow.canvas();
-    float left = x;
     float baseline = top - 12;
-    x = field(canvas, context, "Distance", "km", x, baseline, 46);
-    x = field(canvas, context, "Time", "", x, baseline, 46);
-    canvas.text("Feel", context.fonts().regular(), SMALL, Theme.MUTED, x, baseline);
-    float box = x + context.fitter(false, SMALL).width("Feel") + 5;
+    float time = field(canvas, context, "Distance", "km", left, baseline, 46);
+    float feel = field(canvas, context, "Time", "", time, baseline, 46);
+    canvas.text("Feel", context.fonts().regular(), SMALL, Theme.MUTED, feel, baseline);
+    float box = feel + context.fitter(false, SMALL).width("Feel") + 5;
     for (int i = 1; i <= 5; i++) {
       canvas.frame(box, baseline - 1, 8, 8, 0.6f, Theme.MUTED);
       canvas.textCentred(String.valueOf(i), context.fonts().regular(), 5, Theme.MUTED, box + 4, baseline - 7.5f);

@@ -150,7 +150,7 @@ final class PlanCharts {
   /** A round step giving four or five gridlines up to {@code max}. */
   static double step(double max) {
     if (!(max > 0)) {
-      return max == 1 ? 0.25 : 10;
+      return 10;
     }
     double raw = max / 4;
     double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
