@@ -1,36 +1,73 @@
 package com.runningtrainer.pdf.render;
 
+import com.runningtrainer.pdf.render.PrintOptions.Part;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
-/** The plan drawn with PDFBox. A first page with the plan's name, until the layouts land. */
+/**
+ * The plan drawn with PDFBox: the cover header, the statistics, the template's pages, the charts,
+ * then the footers, bookmarks and metadata. Keeps no state between calls, so one instance serves
+ * every thread; the fonts' bytes are read once and shared (see {@link UnicodeFonts}).
+ */
 public final class PdfBoxPlanRenderer implements PlanRenderer {
+
+  private static final float NOTICE = 60;
 
   @Override
   public RenderedPdf render(PrintablePlan plan, PrintOptions options, Branding branding, OutputStream out) throws IOException {
     try (PDDocument document = new PDDocument()) {
-      PDPage page = new PDPage(options.paper() == PrintOptions.Paper.LETTER ? PDRectangle.LETTER : PDRectangle.A4);
-      document.addPage(page);
-      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-        content.beginText();
-        content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD), 18);
-        content.newLineAtOffset(50, page.getMediaBox().getHeight() - 60);
-        content.showText(plan.name().replaceAll("[^\\x20-\\x7E]", "?"));
-        content.endText();
-      }
+      RenderContext context = RenderContext.create(document, plan, options, branding);
+      drawPages(context);
+      PageFrame.footers(context);
+      DocumentInfo.write(context);
       CountingOutputStream counted = new CountingOutputStream(out);
       document.save(counted);
+      counted.flush();
       return new RenderedPdf(document.getNumberOfPages(), counted.count);
     }
   }
 
-  private static final class CountingOutputStream extends java.io.FilterOutputStream {
+  private static void drawPages(RenderContext context) throws IOException {
+    try (PageFlow flow = new PageFlow(context)) {
+      flow.newPage();
+      PageFrame.cover(flow, context);
+      if (context.includes(Part.STATISTICS)) {
+        StatisticsPanel.draw(flow, context);
+      }
+      if (!context.calendar().hasWorkouts()) {
+        notice(flow, context, "This plan has no workouts yet.");
+        return;
+      }
+      WorkoutPalette.legend(flow, context);
+      layout(context).draw(flow, context);
+      if (context.calendar().cut()) {
+        notice(flow, context, "Printed up to " + Format.date(context.calendar().lastDay()) + ": a printout covers "
+            + PlanCalendar.LONGEST_YEARS + " years at most.");
+      }
+      if (context.includes(Part.CHARTS)) {
+        PlanCharts.draw(flow, context);
+      }
+    }
+  }
+
+  private static PlanLayout layout(RenderContext context) {
+    return switch (context.template()) {
+      case WEEKLY -> new WeeklyLayout();
+      case MONTHLY -> new MonthlyLayout();
+      case LOG_SHEET -> new LogSheetLayout();
+    };
+  }
+
+  private static void notice(PageFlow flow, RenderContext context, String text) throws IOException {
+    float top = flow.take(NOTICE);
+    flow.canvas().fill(flow.left(), top - NOTICE + 10, flow.width(), NOTICE - 10, Theme.tint(context.theme().primary(), 0.92f));
+    flow.canvas().textCentred(text, context.fonts().bold(), 12, Theme.TEXT, flow.left() + flow.width() / 2, top - 32);
+  }
+
+  /** Counts what the document writes, for {@link RenderedPdf#bytes()}. */
+  private static final class CountingOutputStream extends FilterOutputStream {
     private long count;
 
     CountingOutputStream(OutputStream out) {
