@@ -242,6 +242,11 @@ public final class PdfServiceImpl implements PdfService {
     return key;
   }
 
+  // The contract's validator may hand a header value over with its quotes already taken off.
+  private static String unquoted(String tag) {
+    return tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"") ? tag.substring(1, tag.length() - 1) : tag;
+  }
+
   /** Whether {@code If-None-Match} names the entity tag (weakly compared, as RFC 9110 says for it), or is {@code *}. */
   static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
@@ -255,7 +260,7 @@ public final class PdfServiceImpl implements PdfService {
       if (candidate.startsWith("W/")) {
         candidate = candidate.substring(2);
       }
-      if (candidate.equals(etag)) {
+      if (unquoted(candidate).equals(unquoted(etag))) {
         return true;
       }
     }

@@ -162,6 +162,16 @@ class PdfRoundTripTest {
   }
 
   @Test
+  void anExpiredPdfIs410UntilTheRetentionSweepRemovesIt() {
+    Person athlete = platform.person();
+    String pdfId = platform.ready(athlete, platform.plan(athlete)).getString("pdf_id");
+    // The sweep ran at start and runs again in a minute: until then the expired PDF is still there.
+    platform.sql("UPDATE pdf_jobs SET expires_at = now() - interval '1 second' WHERE id = $1::uuid", Tuple.of(pdfId));
+
+    assertProblem(platform.pdf.get("/api/v1/pdf/" + pdfId, athlete.token()), 410);
+  }
+
+  @Test
   void anUnknownTemplateIs400() {
     Person athlete = platform.person();
 

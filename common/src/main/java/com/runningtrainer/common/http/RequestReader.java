@@ -13,6 +13,7 @@ import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
+import io.vertx.serviceproxy.ServiceException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +77,8 @@ final class RequestReader implements RequestExtractor {
    * The media type to validate the body as. The contract loader accepts few media types (JSON,
    * text, {@code application/octet-stream}, multipart): a binary body of another type (an image)
    * is declared {@code application/octet-stream}, its accepted types listed in the request
-   * body's {@code x-content-types}, and a body of one of them is validated as bytes. The
-   * handler checks what the bytes are.
+   * body's {@code x-content-types}, and a body of one of them is validated as bytes (the
+   * handler checks what the bytes are); a body of any other type is 415.
    */
   static String declaredType(Operation operation, String contentType) {
     if (contentType == null) {
@@ -86,11 +87,14 @@ final class RequestReader implements RequestExtractor {
     Object accepted = operation.getRequestBody().getExtensions().get(CONTENT_TYPES_EXTENSION);
     if (accepted instanceof Iterable<?> types) {
       String essence = contentType.split(";", 2)[0].trim();
+      List<String> names = new java.util.ArrayList<>();
       for (Object type : types) {
         if (essence.equalsIgnoreCase(String.valueOf(type))) {
           return OCTET_STREAM;
         }
+        names.add(String.valueOf(type));
       }
+      throw new ServiceException(415, "the body must be one of " + String.join(", ", names));
     }
     return contentType;
   }
