@@ -39,6 +39,7 @@ public final class TestConfig {
             "TRAINER_PORT", String.valueOf(TestPorts.free()),
             "GATEWAY_PORT", String.valueOf(TestPorts.free()),
             "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json"))
+        .with(Map.of("PDF_PORT", String.valueOf(TestPorts.free())))
         .with(LIMITS_NO_TEST_REACHES);
   }
 
