@@ -11,6 +11,7 @@ import com.runningtrainer.pdf.job.Retention;
 import com.runningtrainer.pdf.neighbour.Contacts;
 import com.runningtrainer.pdf.neighbour.Trainer;
 import com.runningtrainer.pdf.render.PdfBoxPlanRenderer;
+import com.runningtrainer.pdf.render.PlanRenderer;
 import com.runningtrainer.pdf.storage.PdfStorage;
 import com.runningtrainer.pdf.storage.PdfStorages;
 import io.vertx.core.Future;
@@ -25,14 +26,21 @@ import io.vertx.sqlclient.Pool;
 public final class PdfBackground extends BackgroundVerticle {
 
   private final PdfSettings pdf;
+  private final PlanRenderer renderer;
   private JobWorker worker;
   private Mailer mailer;
   private long pollTimer = -1;
   private long sweepTimer = -1;
 
   public PdfBackground(Config config) {
+    this(config, new PdfBoxPlanRenderer());
+  }
+
+  /** @param renderer what draws the PDFs (the tests watch what it is given) */
+  public PdfBackground(Config config, PlanRenderer renderer) {
     super(PdfVerticle.NAME, config);
     this.pdf = PdfSettings.from(config);
+    this.renderer = renderer;
   }
 
   @Override
@@ -42,7 +50,7 @@ public final class PdfBackground extends BackgroundVerticle {
     MailSettings mail = MailSettings.from(config);
     mailer = Mailer.create(vertx, mail);
     worker = new JobWorker(vertx, jobs, new BrandingRepository(pool), new Trainer(vertx, pdf.callTimeoutMs()),
-        new Contacts(vertx, pdf.callTimeoutMs()), storage, new PdfBoxPlanRenderer(), mailer, mail.from(), pdf);
+        new Contacts(vertx, pdf.callTimeoutMs()), storage, renderer, mailer, mail.from(), pdf);
     Retention retention = new Retention(jobs, storage);
     consume(PdfEvents.QUEUED, queued -> worker.pump());
     pollTimer = vertx.setPeriodic(pdf.poll().toMillis(), timer -> worker.pump());

@@ -4,6 +4,8 @@ import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.common.service.ServiceDescriptor;
+import com.runningtrainer.pdf.render.PlanRenderer;
 import com.runningtrainer.testsupport.FakeAuth;
 import com.runningtrainer.testsupport.FakeAuth.Person;
 import com.runningtrainer.testsupport.TestConfig;
@@ -66,6 +68,16 @@ final class PdfPlatform implements AutoCloseable {
 
   /** @param overrides settings of the pdf service, e.g. PDF_MAX_ATTEMPTS or SMTP_HOST */
   static PdfPlatform start(Class<?> testClass, Map<String, String> overrides) {
+    return start(testClass, overrides, PdfVerticle.DESCRIPTOR);
+  }
+
+  /** The pdf service drawing its PDFs with {@code renderer}. */
+  static PdfPlatform start(Class<?> testClass, PlanRenderer renderer) {
+    return start(testClass, Map.of(), ServiceDescriptor.withBackground(PdfVerticle.NAME, PdfVerticle.DEFAULT_PORT,
+        PdfVerticle::new, config -> new PdfBackground(config, renderer)));
+  }
+
+  private static PdfPlatform start(Class<?> testClass, Map<String, String> overrides, ServiceDescriptor descriptor) {
     Config base = TestConfig.create(testClass);
     String databaseUrl = TestConfig.databaseUrl(base);
     Vertx vertx = VertxFactory.create();
@@ -90,7 +102,7 @@ final class PdfPlatform implements AutoCloseable {
           "PDF_CALL_TIMEOUT_MS", "2000"));
       settings.putAll(overrides);
       Config config = base.with(settings);
-      ServiceDeployer.Deployed deployed = ServiceDeployer.deploy(vertx, config, PdfVerticle.DESCRIPTOR).await();
+      ServiceDeployer.Deployed deployed = ServiceDeployer.deploy(vertx, config, descriptor).await();
       PgConnectOptions connect = PgConnectOptions.fromUri(databaseUrl);
       connect.addProperty("search_path", "pdf");
       Pool sql = PgBuilder.pool().connectingTo(connect).using(vertx).build();

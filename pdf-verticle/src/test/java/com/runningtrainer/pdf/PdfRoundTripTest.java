@@ -4,6 +4,8 @@ import static com.runningtrainer.testsupport.ProblemAssert.assertFieldProblem;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.common.api.ApiRequest;
+import com.runningtrainer.common.api.ApiResponse;
 import com.runningtrainer.testsupport.FakeAuth.Person;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -261,6 +263,51 @@ class PdfRoundTripTest {
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(Files.exists(platform.files.resolve(pdfId + ".pdf"))).isFalse();
     assertProblem(platform.pdf.get("/api/v1/pdf/" + pdfId, athlete.token()), 404);
+  }
+
+  @Test
+  void anIdempotencyKeyOfTenThousandCharactersIs400() {
+    Person athlete = platform.person();
+
+    var response = platform.pdf.request(HttpMethod.POST, "/api/v1/pdf/plans/" + platform.plan(athlete) + "/generate",
+        athlete.token()).putHeader("Idempotency-Key", "k".repeat(10_000)).sendJsonObject(new JsonObject()).await();
+
+    assertThat(response.statusCode()).isBetween(400, 499);
+  }
+
+  @Test
+  void aTemplateWithANulIs400() {
+    Person athlete = platform.person();
+
+    assertProblem(platform.generate(athlete, platform.plan(athlete), new JsonObject().put("template", "weekly\u0000")), 400);
+  }
+
+  @Test
+  void aDownloadAskedOverTheEventBusIs501SinceAFileIsServedOverHttpOnly() {
+    Person athlete = platform.person();
+    JsonObject ready = platform.ready(athlete, platform.plan(athlete));
+    ApiRequest request = new ApiRequest("downloadPdf", new JsonObject().put("pdf_id", ready.getString("pdf_id")),
+        new JsonObject(), null, new JsonObject().put("sub", athlete.id()), new JsonObject(), "test");
+
+    ApiResponse answer = ApiResponse.fromJson(platform.vertx.eventBus()
+        .<JsonObject>request("pdf.api", request.toJson()).await().body());
+
+    assertThat(answer.status()).isEqualTo(501);
+  }
+
+  @Test
+  void theStatusIsServedOverTheEventBusAsOverHttp() {
+    Person athlete = platform.person();
+    String plan = platform.plan(athlete);
+    String pdfId = platform.queued(athlete, plan).getString("pdf_id");
+    ApiRequest request = new ApiRequest("getPlanPdfStatus", new JsonObject().put("id", plan), new JsonObject(), null,
+        new JsonObject().put("sub", athlete.id()), new JsonObject(), "test");
+
+    ApiResponse answer = ApiResponse.fromJson(platform.vertx.eventBus()
+        .<JsonObject>request("pdf.api", request.toJson()).await().body());
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(((JsonObject) answer.body()).getJsonArray("items").getJsonObject(0).getString("pdf_id")).isEqualTo(pdfId);
   }
 
   @Test
