@@ -151,9 +151,12 @@ public final class JobWorker {
             rendered.sha256(), settings.retentionDays()))
         .compose(held -> {
           if (!held) {
-            // Another node took the job over after this try's lease ran out: its try finishes it.
-            LOG.info("PDF job rendered after its lease ran out; left to the try that holds it {}", kv("pdf_id", job.id()));
-            return Future.succeededFuture();
+            // Deleted meanwhile (its file goes too), or taken over by another node after this try's
+            // lease ran out (that try finishes it, under the same key).
+            return jobs.exists(job.id()).compose(exists -> {
+              LOG.info("PDF job rendered but no longer held {} {}", kv("pdf_id", job.id()), kv("deleted", !exists));
+              return exists ? Future.succeededFuture() : storage.delete(job.storageKey());
+            });
           }
           publish(job.event("ready").put("pages", rendered.pages()).put("bytes", rendered.bytes()));
           return job.email() ? mail(job, rendered) : Future.succeededFuture();

@@ -60,6 +60,8 @@ public final class PdfJobRepository {
   private static final String FAIL = "UPDATE pdf_jobs SET status = 'failed', rendering_until = NULL, error = $3 "
       + "WHERE id = $1 AND attempts = $2 AND status = 'rendering'";
 
+  private static final String EXISTS = "SELECT 1 FROM pdf_jobs WHERE id = $1";
+
   private static final String EXPIRED = "SELECT id, storage_key FROM pdf_jobs WHERE expires_at <= now() "
       + "ORDER BY expires_at LIMIT $1";
 
@@ -122,6 +124,11 @@ public final class PdfJobRepository {
   /** A job to render, taken for {@code lease}; null when there is none. */
   public Future<Job> take(Duration lease) {
     return pool.preparedQuery(TAKE).execute(Tuple.of(lease.toMillis() / 1000.0)).map(rows -> Rows.first(rows, Job::of));
+  }
+
+  /** Whether the job is still there (its owner may have deleted it meanwhile). */
+  public Future<Boolean> exists(UUID id) {
+    return pool.preparedQuery(EXISTS).execute(Tuple.of(id)).map(rows -> rows.size() > 0);
   }
 
   /** Whether this try still held the job and marked it ready. */
