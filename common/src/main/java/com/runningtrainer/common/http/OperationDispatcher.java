@@ -59,6 +59,9 @@ public final class OperationDispatcher {
 
   static void write(RoutingContext rc, ApiResponse response) {
     if (rc.response().ended()) {
+      if (response.body() instanceof StreamedBody streamed) {
+        streamed.discard();
+      }
       return;
     }
     rc.response().setStatusCode(response.status());

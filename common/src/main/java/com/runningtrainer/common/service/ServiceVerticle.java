@@ -101,7 +101,7 @@ public abstract class ServiceVerticle extends VerticleBase {
     });
   }
 
-  /** Where {@link #httpAddress} is asked: {@code <name>.http-address}. */
+  /** Where {@link #answerHttpAddress} answers: {@code <name>.http-address}. */
   public static String httpAddressOf(String service) {
     return service + ".http-address";
   }
