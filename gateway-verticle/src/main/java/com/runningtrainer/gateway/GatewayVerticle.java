@@ -19,6 +19,8 @@ import com.runningtrainer.gateway.upstream.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
@@ -53,6 +55,7 @@ public final class GatewayVerticle extends VerticleBase {
   private RedisAPI redis;
   private WebClient jwksClient;
   private WebClient upstreamClient;
+  private HttpClient proxyClient;
   private HttpServer server;
   private ConnectionDrain drain;
 
@@ -71,10 +74,14 @@ public final class GatewayVerticle extends VerticleBase {
     upstreamClient = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
             .setKeepAliveTimeout(ConnectionDrain.GATEWAY_KEEP_ALIVE_SECONDS),
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
+    // The streaming client of the operations proxied over HTTP (x-forward: http).
+    proxyClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
     var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()),
         new Revocations(redis, settings.redisPrefix()), settings.jwtIssuer(), settings.jwtAudience());
     return Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
-        .map(loaded -> new EdgeRouter(vertx, loaded.list(), Upstreams.create(vertx, gateway, upstreamClient), tokens,
+        .map(loaded -> new EdgeRouter(vertx, loaded.list(), Upstreams.create(vertx, gateway, upstreamClient),
+            Upstreams.proxies(vertx, gateway, proxyClient), tokens,
             limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
             MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
             Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create())
@@ -100,6 +107,7 @@ public final class GatewayVerticle extends VerticleBase {
     Future<Void> drained = server == null ? Future.succeededFuture() : drain.stop(vertx, server, SHUTDOWN_GRACE_SECONDS);
     return drained.andThen(closed -> {
       upstreamClient.close();
+      proxyClient.close();
       jwksClient.close();
       redis.close();
     });

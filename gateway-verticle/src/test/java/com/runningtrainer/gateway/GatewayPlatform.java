@@ -6,6 +6,7 @@ import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.pdf.PdfVerticle;
 import com.runningtrainer.testsupport.TestAccounts;
 import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
@@ -51,6 +52,14 @@ final class GatewayPlatform implements AutoCloseable {
    * @param withTrainer whether the trainer service runs at all
    */
   static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer) {
+    return start(testClass, overrides, withTrainer, false);
+  }
+
+  /**
+   * @param withPdf whether the pdf service runs too (then GATEWAY_SERVICES must name it), its
+   *     files in {@code PDF_DIR}
+   */
+  static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer, boolean withPdf) {
     Config base = TestConfig.create(testClass);
     String databaseUrl = TestConfig.databaseUrl(base);
     // Every test request comes from this one address: only the edge limits under test may bite.
@@ -65,6 +74,9 @@ final class GatewayPlatform implements AutoCloseable {
       ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
       if (withTrainer) {
         ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
+      }
+      if (withPdf) {
+        ServiceDeployer.deploy(vertx, config, PdfVerticle.DESCRIPTOR).await();
       }
       vertx.deployVerticle(new GatewayVerticle(config)).await();
     } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import com.runningtrainer.auth.AuthVerticle;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.gateway.GatewayVerticle;
+import com.runningtrainer.pdf.PdfVerticle;
 import com.runningtrainer.trainer.TrainerVerticle;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ final class ServiceCatalog {
   static final List<ServiceDescriptor> ALL = List.of(
       TrainerVerticle.DESCRIPTOR,
       AuthVerticle.DESCRIPTOR,
+      PdfVerticle.DESCRIPTOR,
       // Last, and started once the others are up: it fronts them.
       GatewayVerticle.DESCRIPTOR);
 

@@ -59,7 +59,7 @@ class FatJarIT {
 
   @BeforeEach
   void freePorts() throws IOException {
-    List<Integer> ports = freePorts(5);
+    List<Integer> ports = freePorts(6);
     environment = new HashMap<>(Map.of(
         "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
         "RT_DATA_DIR", dataDirectory.toString(),
@@ -67,7 +67,8 @@ class FatJarIT {
         "AUTH_PORT", ports.get(1).toString(),
         "EMBEDDED_PG_PORT", ports.get(2).toString(),
         "EMBEDDED_REDIS_PORT", ports.get(3).toString(),
-        "GATEWAY_PORT", ports.get(4).toString()));
+        "GATEWAY_PORT", ports.get(4).toString(),
+        "PDF_PORT", ports.get(5).toString()));
     output = dataDirectory.resolve("launcher-output.log");
   }
 
@@ -110,7 +111,7 @@ class FatJarIT {
 
     assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
-    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth, gateway");
+    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth, pdf, gateway");
   }
 
   @Test

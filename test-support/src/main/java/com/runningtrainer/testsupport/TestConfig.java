@@ -40,8 +40,10 @@ public final class TestConfig {
             "GATEWAY_PORT", String.valueOf(TestPorts.free()),
             "AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/api/v1/auth/jwks.json"))
         .with(LIMITS_NO_TEST_REACHES)
-        // Test clients keep their connections open: a drain would wait its whole period at every stop.
-        .with(Map.of("SHUTDOWN_DRAIN_MS", "0"));
+        .with(Map.of(
+            "PDF_PORT", String.valueOf(TestPorts.free()),
+            // Test clients keep their connections open: a drain would wait its whole period at every stop.
+            "SHUTDOWN_DRAIN_MS", "0"));
   }
 
   /** The database {@link #create} made, for {@link TestDatabase#drop}. */

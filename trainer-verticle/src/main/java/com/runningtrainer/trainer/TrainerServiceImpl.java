@@ -9,6 +9,7 @@ import com.runningtrainer.trainer.analytics.AnalyticsRepository;
 import com.runningtrainer.trainer.plan.PlanFields;
 import com.runningtrainer.trainer.plan.PlanRepository;
 import com.runningtrainer.trainer.plan.Plans;
+import com.runningtrainer.trainer.plan.Printouts;
 import com.runningtrainer.trainer.run.RunFields;
 import com.runningtrainer.trainer.run.RunFilter;
 import com.runningtrainer.trainer.run.RunRepository;
@@ -41,16 +42,20 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Runs runs;
   private final Analytics analytics;
   private final Sharing sharing;
+  private final Printouts printouts;
 
   public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock) {
     ShareRepository shares = new ShareRepository(pool);
     PlanRepository planRepository = new PlanRepository(pool);
     Access access = new Access(shares);
+    RunRepository runRepository = new RunRepository(pool);
+    WorkoutRepository workoutRepository = new WorkoutRepository(pool);
     this.plans = new Plans(planRepository, access);
-    this.workouts = new Workouts(new WorkoutRepository(pool), planRepository, access);
-    this.runs = new Runs(new RunRepository(pool), access);
+    this.workouts = new Workouts(workoutRepository, planRepository, access);
+    this.runs = new Runs(runRepository, access);
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, clock);
     this.sharing = new Sharing(shares, identities, invitations);
+    this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
   }
 
   @Override
@@ -67,6 +72,11 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<JsonObject> getPlan(String callerId, String planId) {
     return Futures.attempt(() -> id(planId)).compose(id -> plans.find(caller(callerId), id));
+  }
+
+  @Override
+  public Future<JsonObject> printablePlan(String callerId, String planId, String athleteId) {
+    return Futures.defer(() -> printouts.printable(caller(callerId), id(planId), athlete(athleteId)));
   }
 
   @Override

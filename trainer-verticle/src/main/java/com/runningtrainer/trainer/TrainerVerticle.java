@@ -6,6 +6,7 @@ import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
+import com.runningtrainer.trainer.api.PlanPrints;
 import com.runningtrainer.trainer.api.RunImports;
 import com.runningtrainer.trainer.share.Identities;
 import com.runningtrainer.trainer.share.InvitationThrottle;
@@ -40,6 +41,7 @@ public final class TrainerVerticle extends ServiceVerticle {
     TrainerService service = new TrainerServiceImpl(pool, identities(vertx, config), new InvitationThrottle(limiter, config),
         Clock.systemUTC());
     bindService(RunImports.ADDRESS, RunImports.class, service);
+    bindService(PlanPrints.ADDRESS, PlanPrints.class, service);
     return Future.succeededFuture(Served.usingAuthJwks(new TrainerApi(service).operations()));
   }
 

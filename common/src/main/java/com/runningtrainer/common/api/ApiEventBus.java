@@ -53,12 +53,25 @@ public final class ApiEventBus {
           : Futures.handle(handler, request);
       binding.taken();
       response
+          .map(ApiEventBus::carried)
           .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500))))
           .onSuccess(answer -> message.reply(answer.toJson()))
           .onComplete(answered -> binding.answered());
     });
     binding.consumer = consumer;
     return consumer.completion().map(binding);
+  }
+
+  /**
+   * The answer as the event bus can carry it: a streamed body (a file) cannot, so an operation
+   * answering one is served over HTTP only ({@code x-forward: http}); here it is let go and 501.
+   */
+  private static ApiResponse carried(ApiResponse answer) {
+    if (answer.body() instanceof StreamedBody streamed) {
+      streamed.discard();
+      return ApiResponse.problem(Problem.of(501, "This operation is served over HTTP only"));
+    }
+    return answer;
   }
 
   /**

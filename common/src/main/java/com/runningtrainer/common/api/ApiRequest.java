@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
  *
  * @param principal the verified token claims ({@code sub} is the user id); empty when anonymous
  * @param client who is calling: {@code ip} and {@code user_agent}, for throttling and sessions
+ * @param headers the header parameters the contract declares for the operation (e.g.
+ *     {@code Idempotency-Key}, {@code If-None-Match}), by their names in the contract; empty when none
  */
 public record ApiRequest(
     String operationId,
@@ -16,7 +18,19 @@ public record ApiRequest(
     Object body,
     JsonObject principal,
     JsonObject client,
-    String requestId) {
+    String requestId,
+    JsonObject headers) {
+
+  /** A request with no header parameters. */
+  public ApiRequest(String operationId, JsonObject pathParams, JsonObject query, Object body, JsonObject principal,
+      JsonObject client, String requestId) {
+    this(operationId, pathParams, query, body, principal, client, requestId, new JsonObject());
+  }
+
+  /** A header parameter the contract declares, by its name there; null when not sent. */
+  public String header(String name) {
+    return headers.getString(name);
+  }
 
   public String pathParam(String name) {
     return pathParams.getString(name);
@@ -39,7 +53,8 @@ public record ApiRequest(
         .put("body", body)
         .put("principal", principal)
         .put("client", client)
-        .put("request_id", requestId);
+        .put("request_id", requestId)
+        .put("headers", headers);
   }
 
   public static ApiRequest fromJson(JsonObject json) {
@@ -50,6 +65,7 @@ public record ApiRequest(
         json.getValue("body"),
         json.getJsonObject("principal", new JsonObject()),
         json.getJsonObject("client", new JsonObject()),
-        json.getString("request_id"));
+        json.getString("request_id"),
+        json.getJsonObject("headers", new JsonObject()));
   }
 }

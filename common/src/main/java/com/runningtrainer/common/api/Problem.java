@@ -65,10 +65,12 @@ public record Problem(int status, String title, String detail, JsonArray errors,
         case 404 -> "Not Found";
         case 405 -> "Method Not Allowed";
         case 409 -> "Conflict";
+        case 410 -> "Gone";
         case 413 -> "Content Too Large";
         case 415 -> "Unsupported Media Type";
         case 422 -> "Unprocessable Content";
         case 429 -> "Too Many Requests";
+        case 501 -> "Not Implemented";
         case 502 -> "Bad Gateway";
         case 503 -> "Service Unavailable";
         case 504 -> "Gateway Timeout";

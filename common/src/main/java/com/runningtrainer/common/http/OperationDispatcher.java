@@ -4,6 +4,7 @@ import com.runningtrainer.common.api.ApiHandler;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
 import com.runningtrainer.common.api.Futures;
+import com.runningtrainer.common.api.StreamedBody;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -36,7 +37,8 @@ public final class OperationDispatcher {
         body == null || body.isNull() ? null : body.get(),
         rc.user() == null ? new JsonObject() : rc.user().principal(),
         client(rc),
-        RequestIds.of(rc));
+        RequestIds.of(rc),
+        toJson(validated.getHeaders()));
   }
 
   private static JsonObject client(RoutingContext rc) {
@@ -57,12 +59,19 @@ public final class OperationDispatcher {
 
   static void write(RoutingContext rc, ApiResponse response) {
     if (rc.response().ended()) {
+      if (response.body() instanceof StreamedBody streamed) {
+        streamed.discard();
+      }
       return;
     }
     rc.response().setStatusCode(response.status());
     response.headers().forEach(header -> rc.response().putHeader(header.getKey(), String.valueOf(header.getValue())));
     if (response.body() == null) {
       rc.response().end();
+      return;
+    }
+    if (response.body() instanceof StreamedBody streamed) {
+      streamed.pipeTo(rc.response());
       return;
     }
     if (!rc.response().headers().contains("Content-Type")) {

@@ -13,6 +13,7 @@ import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
+import io.vertx.serviceproxy.ServiceException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.Map;
 final class RequestReader implements RequestExtractor {
 
   private static final int MAX_QUERY_PARAMETERS = 1024;
+  /** The request body's list of the media types it takes as {@link #OCTET_STREAM}. */
+  static final String CONTENT_TYPES_EXTENSION = "x-content-types";
+  private static final String OCTET_STREAM = "application/octet-stream";
 
   @Override
   public Future<ValidatableRequest> extractValidatableRequest(RoutingContext rc, Operation operation) {
@@ -65,7 +69,34 @@ final class RequestReader implements RequestExtractor {
     }
     RequestBody body = rc.body();
     return new ValidatableRequestImpl(cookies, headers, path, query,
-        new RequestParameterImpl(body == null ? null : body.buffer()), rc.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        new RequestParameterImpl(body == null ? null : body.buffer()),
+        declaredType(operation, rc.request().getHeader(HttpHeaders.CONTENT_TYPE)));
+  }
+
+  /**
+   * The media type to validate the body as. The contract loader accepts few media types (JSON,
+   * text, {@code application/octet-stream}, multipart): a binary body of another type (an image)
+   * is declared {@code application/octet-stream}, its accepted types listed in the request
+   * body's {@code x-content-types}, and a body of one of them is validated as bytes (the
+   * handler checks what the bytes are); a body of any other type is 415.
+   */
+  static String declaredType(Operation operation, String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    Object accepted = operation.getRequestBody().getExtensions().get(CONTENT_TYPES_EXTENSION);
+    if (accepted instanceof Iterable<?> types) {
+      String essence = contentType.split(";", 2)[0].trim();
+      List<String> names = new java.util.ArrayList<>();
+      for (Object type : types) {
+        if (essence.equalsIgnoreCase(String.valueOf(type))) {
+          return OCTET_STREAM;
+        }
+        names.add(String.valueOf(type));
+      }
+      throw new ServiceException(415, "the body must be one of " + String.join(", ", names));
+    }
+    return contentType;
   }
 
   /** The query's parameters, decoded once; a {@code ;} is an ordinary character, as in a browser's URL. */

@@ -8,6 +8,7 @@ import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.LoginOption;
+import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailClient;
 import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
@@ -59,7 +60,9 @@ public final class Mailer {
     if (client == null) {
       // The one deliberate exception to "no token in the log": with no SMTP server configured
       // (a local run), the log is the only place a user can find the link the mail carries.
-      LOG.info("mail not sent (no SMTP_HOST) {} {}:\n{}", kv("to", mail.to()), kv("subject", mail.subject()), mail.text());
+      LOG.info("mail not sent (no SMTP_HOST) {} {} {}:\n{}", kv("to", mail.to()), kv("subject", mail.subject()),
+          kv("attachments", mail.attachments().stream().map(a -> a.name() + " (" + a.content().length() + " bytes)").toList()),
+          mail.text());
       return Future.succeededFuture();
     }
     MailMessage message = new MailMessage()
@@ -67,6 +70,13 @@ public final class Mailer {
         .setTo(mail.to())
         .setSubject(mail.subject())
         .setText(mail.text());
+    if (!mail.attachments().isEmpty()) {
+      message.setAttachment(mail.attachments().stream().map(attachment -> MailAttachment.create()
+          .setName(attachment.name())
+          .setContentType(attachment.contentType())
+          .setDisposition("attachment")
+          .setData(attachment.content())).toList());
+    }
     return breaker.<Void>execute(() -> client.sendMail(message).mapEmpty());
   }
 

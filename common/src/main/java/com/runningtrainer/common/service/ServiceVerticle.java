@@ -99,10 +99,31 @@ public abstract class ServiceVerticle extends VerticleBase {
       ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
           checks, settings.requestTimeoutMs(), settings.trustedProxies(), settings.metricsToken());
       return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http, drain));
-    }).onSuccess(started -> {
+    }).compose(started -> {
       bus = started.resultAt(0);
       server = started.resultAt(1);
+      return answerHttpAddress();
     });
+  }
+
+  /** Where {@link #answerHttpAddress} answers: {@code <name>.http-address}. */
+  public static String httpAddressOf(String service) {
+    return service + ".http-address";
+  }
+
+  /**
+   * Answers {@code <name>.http-address} with {@code {"base_url": "http://host:port"}}, the
+   * port this verticle actually listens on: the gateway, forwarding over the event bus, proxies
+   * the operations marked {@code x-forward: http} (streamed bodies) there, even with a random
+   * port or on another node of a cluster. The host is {@code HTTP_PUBLIC_HOST}, else
+   * {@code CLUSTER_PUBLIC_HOST} (the node's name in the network), else loopback.
+   */
+  private Future<Void> answerHttpAddress() {
+    String host = config.find("HTTP_PUBLIC_HOST").or(() -> config.find("CLUSTER_PUBLIC_HOST")).orElse("127.0.0.1");
+    JsonObject address = new JsonObject().put("base_url", "http://" + host + ":" + server.actualPort());
+    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(httpAddressOf(name), message -> message.reply(address));
+    proxies.add(consumer);
+    return consumer.completion();
   }
 
   @Override

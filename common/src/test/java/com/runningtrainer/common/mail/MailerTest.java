@@ -54,6 +54,29 @@ class MailerTest {
   }
 
   @Test
+  void anAttachmentReachesTheSmtpServerWithItsNameTypeAndBytes() throws Exception {
+    Mailer mailer = Mailer.create(vertx, smtpAt(SMTP.getSmtp().getPort()));
+    byte[] pdf = "%PDF-1.7 not really".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Mail mail = new Mail(MAIL.from(), "bea@example.org", MAIL.subject(), MAIL.text())
+        .with(new Mail.Attachment("plan.pdf", "application/pdf", io.vertx.core.buffer.Buffer.buffer(pdf)));
+
+    mailer.send(mail).await();
+
+    MimeMessage received = SMTP.getReceivedMessagesForDomain("example.org")[0];
+    var parts = (jakarta.mail.Multipart) received.getContent();
+    jakarta.mail.BodyPart attachment = null;
+    for (int i = 0; i < parts.getCount(); i++) {
+      if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+        attachment = parts.getBodyPart(i);
+      }
+    }
+    assertThat(attachment).isNotNull();
+    assertThat(attachment.getFileName()).isEqualTo("plan.pdf");
+    assertThat(attachment.getContentType()).startsWith("application/pdf");
+    assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(pdf);
+  }
+
+  @Test
   void withoutAnSmtpHostAMailIsAcceptedWithNoServerToSendItTo() {
     Mailer mailer = Mailer.create(vertx, new MailSettings(Optional.empty(), 587, Optional.empty(), Optional.empty(),
         MAIL.from()));

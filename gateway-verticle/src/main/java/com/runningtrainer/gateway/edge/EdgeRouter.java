@@ -8,6 +8,7 @@ import com.runningtrainer.common.http.InfrastructureRoutes;
 import com.runningtrainer.common.http.MetricsAccess;
 import com.runningtrainer.common.http.ProblemWriter;
 import com.runningtrainer.common.http.RequestIds;
+import com.runningtrainer.gateway.upstream.HttpProxy;
 import com.runningtrainer.gateway.upstream.Upstream;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -25,7 +26,8 @@ import java.util.Set;
 
 /**
  * The gateway's router: every operation of every routed contract at the service's own path,
- * validated and its token verified here, then forwarded to the service's upstream. Before that,
+ * validated and its token verified here, then forwarded to the service's upstream (an operation
+ * marked {@code x-forward: http}, with a binary body or answer, proxied to the service's HTTP port). Before that,
  * a request id, the access log, CORS and the rate limits; unknown paths and versions are 404,
  * every error problem+json.
  *
@@ -37,6 +39,7 @@ public record EdgeRouter(
     Vertx vertx,
     List<Contract> contracts,
     Map<String, Upstream> upstreams,
+    Map<String, HttpProxy> proxies,
     JwksTokenVerifier tokens,
     Handler<RoutingContext> limits,
     Handler<RoutingContext> health,
@@ -66,7 +69,7 @@ public record EdgeRouter(
       String service = contract.service();
       Upstream upstream = upstreams.get(service);
       root.route(ContractRouter.basePath(contract.contract()) + "/*").subRouter(ContractRouter.create(vertx,
-          contract.contract(), tokens, operation -> Forwarding.to(service, upstream, operation, retryAfterSeconds)));
+          contract.contract(), tokens, operation -> Forwarding.to(service, upstream, proxies.get(service), operation, retryAfterSeconds)));
     }
     ProblemWriter.install(root);
     return root;

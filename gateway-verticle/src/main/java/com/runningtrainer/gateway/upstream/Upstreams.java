@@ -5,6 +5,7 @@ import com.runningtrainer.common.config.Config;
 import com.runningtrainer.gateway.GatewaySettings;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.ext.web.client.WebClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,24 @@ public final class Upstreams {
         .map(url -> new HttpInstance(http, url, settings.upstreamTimeoutMs(),
             Breakers.shared(vertx, service + "@" + url, breaker(settings))))
         .toList();
+  }
+
+  /**
+   * The proxy of each routed service's binary operations ({@code x-forward: http}): to its base
+   * URLs when it is reached over HTTP, else to the HTTP address its instances answer on the
+   * event bus.
+   *
+   * @param http the streaming client of every proxy
+   */
+  public static Map<String, HttpProxy> proxies(Vertx vertx, GatewaySettings settings, HttpClient http) {
+    Map<String, HttpProxy> proxies = new LinkedHashMap<>();
+    settings.upstreams().forEach((service, target) -> proxies.put(service, new HttpProxy(http,
+        GatewaySettings.EVENT_BUS.equals(target)
+            ? HttpTarget.askingOverEventBus(vertx, service, settings.upstreamTimeoutMs())
+            : HttpTarget.of(Config.list(target).stream()
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url).toList()),
+        settings.upstreamTimeoutMs(), Breakers.shared(vertx, service + "-http", breaker(settings)))));
+    return proxies;
   }
 
   // The clients time out themselves, each with the failure that says what happened.

@@ -17,4 +17,9 @@ public interface PdfStorage {
 
   /** Removes the file; succeeds when there is none. */
   Future<Void> delete(String key);
+
+  /** Releases the storage's clients. */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

@@ -146,6 +146,7 @@ public final class S3Storage implements PdfStorage {
             : Future.failedFuture(refusal(response, answer)))));
   }
 
+  @Override
   public Future<Void> close() {
     return client.close();
   }

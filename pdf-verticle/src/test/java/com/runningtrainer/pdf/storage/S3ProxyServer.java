@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * {@link #ACCESS_KEY} and {@link #SECRET_KEY}, listening on a free port of 127.0.0.1. One per
  * test class.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
 
   static final String ACCESS_KEY = "rt-test-access";
   static final String SECRET_KEY = "rt-test-secret";
@@ -39,7 +39,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** A server of path-style requests, addressed as {@code 127.0.0.1}. */
-  static S3ProxyServer start() throws IOException, InterruptedException {
+  public static S3ProxyServer start() throws IOException, InterruptedException {
     return start(false);
   }
 
@@ -95,19 +95,24 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** A bucket name of its own for each call: lower case, as S3 wants it. */
-  static String bucket(Class<?> testClass) {
+  public static String bucket(Class<?> testClass) {
     String name = testClass.getSimpleName().toLowerCase(Locale.ROOT);
     return "rt-" + name.substring(0, Math.min(name.length(), 40)) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** The settings of a storage in {@code bucket} of this server, path-style, with short timeouts. */
-  Config config(String bucket) {
-    return Config.of(Map.of(
+  public Config config(String bucket) {
+    return Config.of(settings(bucket));
+  }
+
+  /** The settings of {@link #config}, to give a whole service. */
+  public Map<String, String> settings(String bucket) {
+    return Map.of(
         "S3_ENDPOINT", endpoint(),
         "S3_BUCKET", bucket,
         "S3_ACCESS_KEY", ACCESS_KEY,
         "S3_SECRET_KEY", SECRET_KEY,
-        "S3_TIMEOUT_MS", "5000"));
+        "S3_TIMEOUT_MS", "5000");
   }
 
   private void awaitListening() throws IOException, InterruptedException {

@@ -5,10 +5,12 @@ import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
 import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -49,6 +51,10 @@ public final class RunRepository {
       "SELECT count(*) AS total FROM runs " + FILTER,
       RunRepository::toJson);
 
+  private static final String BETWEEN = "SELECT " + COLUMNS + " FROM runs WHERE owner_id = $1 "
+      + "AND actual_date BETWEEN $2 AND $3 AND " + ShareRepository.runVisibleTo("runs", "$4")
+      + " ORDER BY actual_date, created_at, id";
+
   private static final String UPDATE = "UPDATE runs SET workout_id = $3, actual_date = $4, distance_km = $5, "
       + "duration_minutes = $6, average_pace = $7, notes = $8, updated_at = now() "
       + "WHERE id = $1 AND owner_id = $2 AND " + OWNED_WORKOUT + " RETURNING " + COLUMNS;
@@ -88,6 +94,15 @@ public final class RunRepository {
   /** The owner's runs the caller sees; an empty page when they see none. */
   public Future<JsonObject> page(UUID caller, UUID owner, RunFilter filter, Page page) {
     return PAGE.fetch(pool, Tuple.of(owner, filter.dates().from(), filter.dates().to(), filter.workoutId(), caller), page);
+  }
+
+  /** Every run of the owner's between two dates (inclusive) the caller sees, in date order. */
+  public Future<JsonArray> between(UUID caller, UUID owner, LocalDate from, LocalDate to) {
+    return pool.preparedQuery(BETWEEN).execute(Tuple.of(owner, from, to, caller)).map(rows -> {
+      JsonArray runs = new JsonArray();
+      rows.forEach(row -> runs.add(toJson(row)));
+      return runs;
+    });
   }
 
   /** The run as updated; null when it is not the owner's or names a workout that is not. */

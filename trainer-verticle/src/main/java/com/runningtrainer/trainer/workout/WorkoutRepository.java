@@ -5,6 +5,7 @@ import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
 import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -40,6 +41,9 @@ public final class WorkoutRepository {
       "SELECT count(*) AS total FROM workouts " + FILTER,
       WorkoutRepository::toJson);
 
+  private static final String OF_PLAN = "SELECT " + COLUMNS + " FROM workouts WHERE plan_id = $1 AND owner_id IN "
+      + ShareRepository.ownersReadableBy("$2") + " ORDER BY scheduled_date, created_at, id";
+
   private static final String UPDATE = "UPDATE workouts w SET plan_id = p.id, name = $4, workout_type = $5, "
       + "description = $6, scheduled_date = $7, distance_km = $8, duration_minutes = $9, updated_at = now() "
       + "FROM training_plans p WHERE w.id = $1 AND w.owner_id IN " + ShareRepository.ownersWritableBy("$2")
@@ -68,6 +72,15 @@ public final class WorkoutRepository {
   /** The workout, when the caller reads it; null otherwise. */
   public Future<JsonObject> find(UUID caller, UUID id) {
     return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, WorkoutRepository::toJson));
+  }
+
+  /** Every workout of the plan, in date order, when the caller reads it; none otherwise. */
+  public Future<JsonArray> ofPlan(UUID caller, UUID planId) {
+    return pool.preparedQuery(OF_PLAN).execute(Tuple.of(planId, caller)).map(rows -> {
+      JsonArray workouts = new JsonArray();
+      rows.forEach(row -> workouts.add(toJson(row)));
+      return workouts;
+    });
   }
 
   /** The owner's workouts, when the caller reads them; an empty page otherwise. */
