@@ -62,6 +62,7 @@ public final class PdfBackground extends BackgroundVerticle {
     consume(PdfEvents.QUEUED, queued -> worker.pump());
     pollTimer = vertx.setPeriodic(pdf.poll().toMillis(), timer -> worker.pump());
     sweepTimer = vertx.setPeriodic(0, pdf.sweep().toMillis(), timer -> retention.sweep());
+    worker.warmUp();
     worker.pump();
   }
 

@@ -13,6 +13,7 @@ import com.runningtrainer.pdf.neighbour.Contacts;
 import com.runningtrainer.pdf.neighbour.Trainer;
 import com.runningtrainer.pdf.render.Branding;
 import com.runningtrainer.pdf.render.PlanRenderer;
+import com.runningtrainer.pdf.render.PrintOptions;
 import com.runningtrainer.pdf.render.PrintablePlan;
 import com.runningtrainer.pdf.render.RenderedPdf;
 import com.runningtrainer.pdf.storage.PdfStorage;
@@ -29,7 +30,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,21 @@ public final class JobWorker {
     this.mailFrom = mailFrom;
     this.settings = settings;
     this.executor = vertx.createSharedWorkerExecutor("pdf-render", settings.concurrency());
+  }
+
+  /**
+   * Draws a one-day plan nobody sees, on a render thread: the first rendering in a process loads
+   * the fonts and the renderer's classes (seconds on a busy machine), which would otherwise fall
+   * on the first user's job.
+   */
+  public void warmUp() {
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    PrintablePlan plan = new PrintablePlan("Warm-up", null, today, today, null, null,
+        List.of(new PrintablePlan.PlannedWorkout("warm-up", today, "easy_run", "Easy run", null, 5.0, 30.0)), List.of());
+    PrintOptions options = new PrintOptions(PrintOptions.Template.WEEKLY, PrintOptions.Paper.A4,
+        EnumSet.allOf(PrintOptions.Part.class), today);
+    executor.executeBlocking(() -> renderer.render(plan, options, Branding.NONE, OutputStream.nullOutputStream()))
+        .onFailure(failure -> LOG.warn("the renderer's warm-up failed: {}", failure.toString()));
   }
 
   /** Takes due jobs while fewer than {@code PDF_CONCURRENCY} are in hand. */
