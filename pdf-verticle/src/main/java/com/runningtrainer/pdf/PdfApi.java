@@ -30,7 +30,8 @@ public final class PdfApi {
     return Map.ofEntries(
         Map.entry("generatePlanPdf", r -> service.generate(r.userId(), r.pathParam("id"), r.query().getString("athlete_id"),
             r.bodyAsJson(), r.header("Idempotency-Key")).map(PdfApi::accepted)),
-        Map.entry("getPlanPdfStatus", r -> service.planStatus(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
+        Map.entry("getPlanPdfStatus", r -> service.planStatus(r.userId(), r.pathParam("id"),
+            r.query().getString("athlete_id")).map(ApiResponse::ok)),
         Map.entry("listPdfs", r -> service.listPdfs(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("downloadPdf", this::download),
         Map.entry("deletePdf", r -> service.deletePdf(r.userId(), r.pathParam("pdf_id")).map(v -> ApiResponse.noContent())),

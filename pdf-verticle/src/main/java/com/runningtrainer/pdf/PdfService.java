@@ -20,8 +20,11 @@ public interface PdfService {
    */
   Future<JsonObject> generate(String callerId, String planId, String athleteId, JsonObject options, String idempotencyKey);
 
-  /** The caller's PDFs of the plan, newest first: {@code {plan_id, items}}. */
-  Future<JsonObject> planStatus(String callerId, String planId);
+  /**
+   * The caller's PDFs of the plan, newest first: {@code {plan_id, items}}; 404 when there are none
+   * and the caller may not read the plan.
+   */
+  Future<JsonObject> planStatus(String callerId, String planId, String athleteId);
 
   Future<JsonObject> listPdfs(String callerId, JsonObject query);
 

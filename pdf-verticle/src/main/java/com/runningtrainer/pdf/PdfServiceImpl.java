@@ -85,15 +85,22 @@ public final class PdfServiceImpl implements PdfService {
   }
 
   @Override
-  public Future<JsonObject> planStatus(String callerId, String planId) {
+  public Future<JsonObject> planStatus(String callerId, String planId, String athleteId) {
     return Futures.defer(() -> {
       UUID plan = Inputs.uuid("id", planId);
-      return jobs.ofPlan(Inputs.caller(callerId), plan).map(items -> {
-        JsonArray views = new JsonArray();
-        items.forEach(item -> views.add(view((JsonObject) item)));
-        return new JsonObject().put("plan_id", plan.toString()).put("items", views);
-      });
+      return jobs.ofPlan(Inputs.caller(callerId), plan)
+          .compose(items -> items.isEmpty() ? readable(callerId, plan, athleteId).map(items) : Future.succeededFuture(items))
+          .map(items -> {
+            JsonArray views = new JsonArray();
+            items.forEach(item -> views.add(view((JsonObject) item)));
+            return new JsonObject().put("plan_id", plan.toString()).put("items", views);
+          });
     });
+  }
+
+  // Only asked when the caller has no PDF of the plan: one they printed was theirs to read.
+  private Future<Void> readable(String callerId, UUID plan, String athleteId) {
+    return trainer.printablePlan(callerId, plan.toString(), athleteId).mapEmpty();
   }
 
   @Override

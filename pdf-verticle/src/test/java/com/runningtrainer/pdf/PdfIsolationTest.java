@@ -53,15 +53,38 @@ class PdfIsolationTest {
   }
 
   @Test
-  void anotherUsersPlanStatusListsNoneOfTheOwnersPdfs() {
+  void anotherUsersPlanStatusIs404() {
     Person owner = platform.person();
     Person stranger = platform.person();
     String plan = platform.plan(owner);
     platform.queued(owner, plan);
 
-    JsonObject status = platform.pdf.get("/api/v1/pdf/plans/" + plan + "/status", stranger.token()).bodyAsJsonObject();
+    var status = platform.pdf.get("/api/v1/pdf/plans/" + plan + "/status", stranger.token());
+
+    assertProblem(status, 404);
+  }
+
+  @Test
+  void theOwnersPlanWithoutPdfsHasAnEmptyStatus() {
+    Person owner = platform.person();
+    String plan = platform.plan(owner);
+
+    JsonObject status = platform.pdf.get("/api/v1/pdf/plans/" + plan + "/status", owner.token()).bodyAsJsonObject();
 
     assertThat(status.getJsonArray("items")).isEmpty();
+  }
+
+  @Test
+  void aCoachWithAShareSeesTheStatusOfTheAthletesPlan() {
+    Person athlete = platform.person();
+    Person coach = platform.person();
+    platform.trainer.share(athlete.id(), coach.id());
+    String plan = platform.plan(athlete);
+
+    var status = platform.pdf.get("/api/v1/pdf/plans/" + plan + "/status?athlete_id=" + athlete.id(), coach.token());
+
+    assertThat(status.statusCode()).isEqualTo(200);
+    assertThat(status.bodyAsJsonObject().getJsonArray("items")).isEmpty();
   }
 
   @Test
