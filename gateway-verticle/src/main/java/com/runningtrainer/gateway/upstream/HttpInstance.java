@@ -8,7 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import java.util.Set;
 
 /**
  * One instance of a service reached over HTTP, behind a breaker of its own. The request goes
@@ -17,13 +16,6 @@ import java.util.Set;
  * {@code X-Forwarded-For}.
  */
 final class HttpInstance {
-
-  // Hop-by-hop headers (RFC 9110 7.6.1) and what the client or the gateway sets anew.
-  private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-      "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-      "accept-encoding", "x-forwarded-for", "x-request-id");
-  private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
-      "content-length", "x-request-id");
 
   private final WebClient client;
   private final String baseUrl;
@@ -51,16 +43,7 @@ final class HttpInstance {
 
   private Future<UpstreamAnswer> send(UpstreamCall call) {
     HttpRequest<Buffer> request = client.requestAbs(call.method(), baseUrl + call.uri()).timeout(timeoutMs);
-    call.headers().forEach((name, value) -> {
-      if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-        request.headers().add(name, value);
-      }
-    });
-    String clientIp = call.request().client().getString("ip");
-    if (clientIp != null) {
-      request.putHeader("X-Forwarded-For", clientIp);
-    }
-    request.putHeader("X-Request-Id", call.request().requestId());
+    ForwardedHeaders.forward(call, request.headers());
     Future<HttpResponse<Buffer>> sent = call.body() == null ? request.send() : request.sendBuffer(call.body());
     return sent.map(response -> new UpstreamAnswer(response.statusCode(), returned(response.headers()), response.body(),
         baseUrl));
@@ -68,11 +51,8 @@ final class HttpInstance {
 
   private static MultiMap returned(MultiMap headers) {
     MultiMap kept = MultiMap.caseInsensitiveMultiMap();
-    headers.forEach((name, value) -> {
-      if (!NOT_RETURNED.contains(name.toLowerCase())) {
-        kept.add(name, value);
-      }
-    });
+    ForwardedHeaders.returned(headers, kept, false);
     return kept;
   }
+
 }

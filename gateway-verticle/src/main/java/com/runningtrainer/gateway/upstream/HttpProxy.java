@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import java.util.Set;
 
 /**
  * Proxies one service's binary operations ({@code x-forward: http} in its contract: a file
@@ -17,13 +16,6 @@ import java.util.Set;
  * verifies it itself. Behind the service's breaker, which counts only no answer.
  */
 public final class HttpProxy {
-
-  // Hop-by-hop headers (RFC 9110 7.6.1) and what the client or the gateway sets anew.
-  private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-      "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-      "accept-encoding", "x-forwarded-for", "x-request-id");
-  private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
-      "x-request-id");
 
   private final HttpClient client;
   private final HttpTarget target;
@@ -51,11 +43,7 @@ public final class HttpProxy {
       return send(base, call);
     })).compose(answer -> {
       response.setStatusCode(answer.statusCode());
-      answer.headers().forEach((name, value) -> {
-        if (!NOT_RETURNED.contains(name.toLowerCase())) {
-          response.headers().add(name, value);
-        }
-      });
+      ForwardedHeaders.returned(answer.headers(), response.headers(), true);
       if (!answer.headers().contains("Content-Length")) {
         response.setChunked(true);
       }
@@ -68,16 +56,7 @@ public final class HttpProxy {
     RequestOptions options = new RequestOptions().setMethod(call.method()).setAbsoluteURI(base + call.uri())
         .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
     return client.request(options).compose(request -> {
-      call.headers().forEach((name, value) -> {
-        if (!NOT_FORWARDED.contains(name.toLowerCase())) {
-          request.headers().add(name, value);
-        }
-      });
-      String clientIp = call.request().client().getString("ip");
-      if (clientIp != null) {
-        request.putHeader("X-Forwarded-For", clientIp);
-      }
-      request.putHeader("X-Request-Id", call.request().requestId());
+      ForwardedHeaders.forward(call, request.headers());
       return call.body() == null ? request.send() : request.send(call.body());
     }).map(answer -> answer.pause());
   }
