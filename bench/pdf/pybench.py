@@ -1,22 +1,25 @@
 #!/usr/bin/python3
 """Times the comparison renderers (pyrender.py) the way RenderBench times PdfBoxPlanRenderer, and
-prints one JSON object a line (the format bench/pdf/report.py reads). Run by /usr/bin/python3, which
+prints its result as one line "RESULT {JSON}" (what bench/pdf/report.py reads). Run by /usr/bin/python3, which
 has Debian's weasyprint and python3-reportlab. See bench/README.md.
 
-  pybench.py latency    ENGINE PLAN.json TEMPLATE  [--warmup W] [--iterations N] [--budget S]
+  pybench.py latency    ENGINE PLAN.json TEMPLATE  [--warmup W] [--prewarm PLAN.json] [--iterations N] [--budget S]
+                                                   [--save FILE.pdf]
   pybench.py throughput ENGINE PLAN.json TEMPLATE  --jobs K [--seconds S]
   pybench.py memory     ENGINE PLAN.json TEMPLATE  --jobs J [--seconds S]
 
 ENGINE is weasyprint or reportlab; TEMPLATE weekly, monthly, or mix (weekly and monthly in turn).
 
-latency     in this process: W warm-up renders (discarded), then up to N timed renders, stopping
+latency     in this process: W warm-up renders (discarded; with --prewarm, first one render of
+            each template of that plan), then up to N timed renders, stopping
             early once S seconds have been spent measuring (at least one is always measured);
             p50 and p99 by nearest rank. A render includes everything from the plan's parsed JSON
             to the PDF's bytes in memory.
 throughput  K worker processes (fork), each warmed up with one render, start together and render
             until S seconds have passed; PDFs/s is the sum over workers of the PDFs each finished
             divided by the time to its last finish.
-memory      J worker processes forked from a warmed-up parent render at once, until each has done at
+memory      J worker processes forked from a warmed-up parent (no warm-up of their own: they
+            inherit the parent's loaded modules and fonts) render at once, until each has done at
             least one PDF and S seconds have passed. The parent samples every 50 ms the resident
             size (VmRSS) and the proportional set size (Pss, which counts a page shared by n
             processes as 1/n in each) of itself and its workers; the peak of the summed Pss is the
@@ -65,6 +68,10 @@ def latency(a):
     render = pyrender.RENDERERS[a.engine]
     raw = pyrender.Plan.load(a.plan)
     pages = size = 0
+    if a.prewarm:  # one render of each template of another plan (fonts, imports, caches), discarded
+        pre = pyrender.Plan.load(a.prewarm)
+        for t in ("weekly", "monthly"):
+            render(pre, t)
     for _ in range(a.warmup):
         render(raw, a.template)
     times = []
@@ -75,15 +82,19 @@ def latency(a):
         times.append((time.perf_counter() - t0) * 1000)
         size = len(data)
     s = sorted(times)
+    if a.save:  # the last PDF, to look at
+        with open(a.save, "wb") as f:
+            f.write(data)
     return {"kind": "latency", "n": len(s), "warmup": a.warmup, "p50_ms": round(pct(s, 50), 2),
             "p99_ms": round(pct(s, 99), 2), "mean_ms": round(sum(s) / len(s), 2), "min_ms": round(s[0], 2),
             "max_ms": round(s[-1], 2), "pages": pages, "bytes": size,
             "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-def _worker(engine, raw, tpls, barrier, seconds, queue, min_renders):
+def _worker(engine, raw, tpls, barrier, seconds, queue, min_renders, warm):
     render = pyrender.RENDERERS[engine]
-    render(raw, tpls[0])  # warm-up: this process's first render (fonts, caches)
+    if warm:
+        render(raw, tpls[0])  # this process's own first render, not counted
     barrier.wait()
     t0 = time.perf_counter()
     deadline = t0 + seconds
@@ -107,7 +118,8 @@ def run_workers(a, jobs, sample):
     barrier = ctx.Barrier(jobs + 1)
     queue = ctx.Queue()
     min_renders = 1 if a.kind == "memory" else 0
-    procs = [ctx.Process(target=_worker, args=(a.engine, raw, tpls, barrier, a.seconds, queue, min_renders))
+    procs = [ctx.Process(target=_worker, args=(a.engine, raw, tpls, barrier, a.seconds, queue, min_renders,
+                                                 a.kind == "throughput"))
              for _ in range(jobs)]
     for p in procs:
         p.start()
@@ -147,7 +159,9 @@ def main():
     ap.add_argument("engine", choices=sorted(pyrender.RENDERERS))
     ap.add_argument("plan")
     ap.add_argument("template", choices=["weekly", "monthly", "mix"])
-    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--warmup", type=int, default=2)
+    ap.add_argument("--prewarm")
+    ap.add_argument("--save")
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--budget", type=float, default=15)
     ap.add_argument("--jobs", type=int, default=1)
@@ -157,7 +171,7 @@ def main():
         ap.error("latency is per template")
     out = {"server": a.engine, "template": a.template, "plan": plan_key(a.plan)}
     out.update({"latency": latency, "throughput": throughput, "memory": memory}[a.kind](a))
-    print(json.dumps(out), flush=True)
+    print("RESULT " + json.dumps(out, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":
