@@ -16,8 +16,8 @@ latency     in this process: W warm-up renders (discarded; with --prewarm, first
             p50 and p99 by nearest rank. A render includes everything from the plan's parsed JSON
             to the PDF's bytes in memory.
 throughput  K worker processes (fork), each warmed up with one render, start together and render
-            until S seconds have passed; PDFs/s is the sum over workers of the PDFs each finished
-            divided by the time to its last finish.
+            until S seconds have passed and each has finished at least 2 PDFs; PDFs/s is the sum
+            over workers of the PDFs each finished divided by the time to its last finish.
 memory      J worker processes forked from a warmed-up parent (no warm-up of their own: they
             inherit the parent's loaded modules and fonts) render at once, until each has done at
             least one PDF and S seconds have passed. The parent samples every 50 ms the resident
@@ -91,17 +91,17 @@ def latency(a):
             "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
 
 
-def _worker(engine, raw, tpls, barrier, seconds, queue, min_renders, warm):
+def _worker(index, engine, raw, tpls, barrier, seconds, queue, min_renders, warm):
     render = pyrender.RENDERERS[engine]
     if warm:
-        render(raw, tpls[0])  # this process's own first render, not counted
+        render(raw, tpls[index % len(tpls)])  # this process's own first render, not counted
     barrier.wait()
     t0 = time.perf_counter()
     deadline = t0 + seconds
     count = 0
     last = t0
     while time.perf_counter() < deadline or count < min_renders:
-        render(raw, tpls[count % len(tpls)])
+        render(raw, tpls[(count + index) % len(tpls)])  # workers start on different templates in a mix
         count += 1
         last = time.perf_counter()
     queue.put((count, last - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
@@ -117,10 +117,10 @@ def run_workers(a, jobs, sample):
     parent_rss = status_kb("self", "VmRSS")
     barrier = ctx.Barrier(jobs + 1)
     queue = ctx.Queue()
-    min_renders = 1 if a.kind == "memory" else 0
-    procs = [ctx.Process(target=_worker, args=(a.engine, raw, tpls, barrier, a.seconds, queue, min_renders,
+    min_renders = 1 if a.kind == "memory" else 2  # throughput: a rate needs more than one PDF a worker
+    procs = [ctx.Process(target=_worker, args=(i, a.engine, raw, tpls, barrier, a.seconds, queue, min_renders,
                                                  a.kind == "throughput"))
-             for _ in range(jobs)]
+             for i in range(jobs)]
     for p in procs:
         p.start()
     barrier.wait()

@@ -41,6 +41,8 @@ def main():
             peak = fmt(r["peak_mb"])
             if r["server"] != "pdfbox":
                 peak += f" (PSS of {r['processes']} processes)"
+            elif r.get("live_heap_mb") is not None:
+                peak += f" (live heap {r['live_heap_mb']:,.0f})"
             table.append([r["server"], r["template"], r["plan"], f"{r['jobs']} at once", "-", "-", str(r["pdfs"]),
                           "-", "-", "-", peak])
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
@@ -94,7 +96,11 @@ def main():
         if server == "pdfbox" and len(jobs) > 1:
             flat = top <= 1.5 * base
             verdict = f"; flat (<= 1.5x of 1 job at {jobs[-1]}): {'MET' if flat else 'MISSED'}"
-        print(f"  {server:10s}: {line}; {top / base if base else 0:.2f}x, +{per_job:,.1f} MB a job{verdict}")
+        print(f"  {server:10s}: {line}; {top / base if base else 0:.2f}x, {per_job:+,.1f} MB a job{verdict}")
+        if server == "pdfbox":
+            live = ", ".join(f"{j} jobs " + ("-" if mem[(server, j)].get("live_heap_mb") is None
+                                             else f"{mem[(server, j)]['live_heap_mb']:,.0f} MB") for j in jobs)
+            print(f"  {'':10s}  heap in use after GC (what the jobs keep alive; '-' = no GC ran): {live}")
     print(f"\nPDF_CONCURRENCY = {concurrency}")
 
 

@@ -8,9 +8,13 @@ import com.runningtrainer.pdf.render.PrintablePlan;
 import com.runningtrainer.pdf.render.RenderedPdf;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The PDF benchmark's Java side: times {@link PlanRenderer#render} of {@link PdfBoxPlanRenderer},
  * through the interface only, the way {@code bench/pdf/pybench.py} times WeasyPrint and ReportLab,
- * and prints its result as one line {@code RESULT {JSON}} ({@code bench/pdf/report.py} reads them). Not a test: a main
- * class kept in the test sources so that it never ships in the service's jar. Run by
- * {@code bench/pdf/run.sh}; see bench/README.md, "PDF rendering".
+ * and prints its result as one line {@code RESULT {JSON}} ({@code bench/pdf/report.py} reads
+ * them). Not a test: a main class kept in the test sources so that it never ships in the service's
+ * jar. Run by {@code bench/pdf/run.sh}; see bench/README.md, "PDF rendering".
  *
  * <pre>
  * RenderBench latency    PLAN.json TEMPLATE [--warmup W] [--prewarm PLAN.json] [--iterations N] [--budget S]
@@ -47,12 +53,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       that plan), then up to N timed renders, stopping once S seconds have been spent measuring
  *       (at least one); p50 and p99 by nearest rank.
  *   <li>throughput: W warm-up renders on one thread, then K threads start together and render until
- *       S seconds have passed; PDFs/s is the sum over threads of the PDFs each finished divided by the
- *       time to its last finish.
+ *       S seconds have passed and each has finished at least 2 PDFs; PDFs/s is the sum over threads
+ *       of the PDFs each finished divided by the time to its last finish.
  *   <li>memory: run in a fresh JVM. W warm-up renders on one thread, then J threads render at once
  *       until each has done at least one PDF and S seconds have passed, while a thread samples
  *       VmRSS and Pss (/proc/self/status, /proc/self/smaps_rollup) every 50 ms; also VmHWM, the
- *       kernel's peak resident size of the whole run.
+ *       kernel's peak resident size of the whole run, and the most heap in use right after a garbage
+ *       collection while the jobs ran (what they keep alive).
  * </ul>
  */
 public final class RenderBench {
@@ -158,7 +165,7 @@ public final class RenderBench {
           long deadline = t0 + (long) (seconds * 1e9);
           long count = 0;
           long last = t0;
-          while (System.nanoTime() < deadline || (memory && count < 1)) {
+          while (System.nanoTime() < deadline || count < (memory ? 1 : 2)) {
             job.render((int) (count + me)); // threads start on different templates in a mix
             count++;
             last = System.nanoTime();
@@ -171,6 +178,11 @@ public final class RenderBench {
       }, "render-" + t);
       threads.add(thread);
       thread.start();
+    }
+    long gcsBefore = gcCount();
+    AtomicLong peakLiveHeap = new AtomicLong();
+    if (memory) {
+      watchLiveHeap(peakLiveHeap);
     }
     AtomicLong peakRss = new AtomicLong();
     AtomicLong peakPss = new AtomicLong();
@@ -195,6 +207,9 @@ public final class RenderBench {
     }
     sampler.interrupt();
     sampler.join();
+    if (memory) {
+      Thread.sleep(200); // GC notifications arrive on a thread of their own
+    }
     if (failure[0] != null) {
       throw new IllegalStateException("a render failed", failure[0]);
     }
@@ -211,6 +226,8 @@ public final class RenderBench {
       out.put("peak_mb", round(peakRss.get() / 1024.0));
       out.put("peak_pss_mb", round(peakPss.get() / 1024.0));
       out.put("vmhwm_mb", round(procKb("status", "VmHWM") / 1024.0));
+      out.put("live_heap_mb", peakLiveHeap.get() == 0 ? null : round(peakLiveHeap.get() / (1024.0 * 1024)));
+      out.put("gcs", gcCount() - gcsBefore);
       out.put("baseline_mb", round(baselineKb / 1024.0));
       out.put("processes", 1);
       out.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -264,6 +281,33 @@ public final class RenderBench {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  private static long gcCount() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+  }
+
+  /**
+   * Keeps in {@code peak} the most heap in use right after any garbage collection from now on: what
+   * the renders being run keep alive, rather than the heap the collector chose to commit (which is
+   * most of the resident size, and grows with the allocation rate up to a quarter of the machine's
+   * memory by default).
+   */
+  private static void watchLiveHeap(AtomicLong peak) {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc instanceof NotificationEmitter emitter) {
+        emitter.addNotificationListener((notification, handback) -> {
+          if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            GarbageCollectionNotificationInfo info =
+                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                .mapToLong(MemoryUsage::getUsed).sum();
+            peak.accumulateAndGet(used, Math::max);
+          }
+        }, null, null);
+      }
+    }
+  }
 
   /** Nearest rank: the smallest value with at least q % of the values at or below it. */
   private static double percentile(double[] sorted, double q) {
