@@ -84,6 +84,36 @@ log "results go to $OUT"
 } >"$OUT/machine.txt"
 cat "$OUT/machine.txt" >&2
 
+# ------------------------------------------------------------------ what else uses the CPU
+
+# Every 5 s, the CPU (top, 100 % = one core) of the processes outside this script's process group:
+# other people's work on the machine, which the figures would otherwise silently include.
+MY_PGID=$(ps -o pgid= -p $$ | tr -d ' ')
+MONITOR_PID=
+monitor_others() {
+  while :; do
+    ps -eo pid=,pgid= >"$OUT/.pgids"
+    top -b -n 2 -d 2 -w 200 | awk -v mine="$MY_PGID" -v now="$(date -u +%H:%M:%S)" '
+      NR == FNR { pgid[$1] = $2; next }
+      /^top -/ { frame++; next }
+      frame == 2 && $1 ~ /^[0-9]+$/ && NF >= 12 && pgid[$1] != mine && $9 + 0 > 0 {
+        other += $9; if ($9 + 0 >= 10) who = who sprintf(" %s(%s)=%s%%", $12, $1, $9) }
+      END { printf "%s other_cpu=%.0f%s\n", now, other, who }' "$OUT/.pgids" - >>"$OUT/other-cpu.txt"
+    sleep 3
+  done
+}
+stop_monitor() {
+  if [[ -n $MONITOR_PID ]]; then
+    kill "$MONITOR_PID" 2>/dev/null || true
+    wait "$MONITOR_PID" 2>/dev/null || true
+    MONITOR_PID=
+  fi
+  rm -f "$OUT/.pgids"
+}
+trap stop_monitor EXIT
+monitor_others &
+MONITOR_PID=$!
+
 # ------------------------------------------------------------------ plans and classes
 
 "$PYTHON" "$PDF_DIR/genplans.py" "$PDF_DIR/plans" 2>&1 | tee "$OUT/plans.txt" >&2
@@ -172,6 +202,10 @@ for server in $SERVERS; do
 done
 
 echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
+stop_monitor
+OTHER_MAX=$(sed -n 's/.* other_cpu=\([0-9]*\).*/\1/p' "$OUT/other-cpu.txt" | sort -n | tail -1)
+OTHER_MAX=${OTHER_MAX:-0}
+echo "other_cpu_max: $OTHER_MAX % (see other-cpu.txt)" >>"$OUT/machine.txt"
 
 # ------------------------------------------------------------------ report
 
@@ -180,9 +214,13 @@ echo "load_after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$OUT/machine.txt"
   echo "PDF rendering benchmark $RUN_ID ($CORES cores; load average before $(sed -n 's/^load_before: \([^;]*\);.*/\1/p' "$OUT/machine.txt"), after $(cut -d' ' -f1-3 /proc/loadavg))"
   echo
   "$PYTHON" "$PDF_DIR/report.py" "$RESULTS" "$PDF_CONCURRENCY"
+  echo
+  echo "Other processes (not this run's) used up to $OTHER_MAX % CPU in a 2 s sample (100 % = one core; other-cpu.txt)."
   if [[ -n $BUSY ]]; then
-    echo
     echo "WARNING: the machine was not idle before the run ($BUSY): refresh these figures on a quiet machine."
+  fi
+  if ((OTHER_MAX > 20)); then
+    echo "WARNING: other work shared the CPU during the run: refresh these figures on a quiet machine."
   fi
   echo
   echo "raw output: $OUT"
