@@ -92,13 +92,15 @@ MY_PGID=$(ps -o pgid= -p $$ | tr -d ' ')
 MONITOR_PID=
 monitor_others() {
   while :; do
+    top -b -n 2 -d 2 -w 200 | awk '/^top -/ {frame++} frame == 2' >"$OUT/.top"
+    # The process groups after the frame: a process of this run started during the 2 s is then
+    # known as ours; one that has already ended is left out rather than counted as another's.
     ps -eo pid=,pgid= >"$OUT/.pgids"
-    top -b -n 2 -d 2 -w 200 | awk -v mine="$MY_PGID" -v now="$(date -u +%H:%M:%S)" '
+    awk -v mine="$MY_PGID" -v now="$(date -u +%H:%M:%S)" '
       NR == FNR { pgid[$1] = $2; next }
-      /^top -/ { frame++; next }
-      frame == 2 && $1 ~ /^[0-9]+$/ && NF >= 12 && pgid[$1] != mine && $9 + 0 > 0 {
+      $1 ~ /^[0-9]+$/ && NF >= 12 && ($1 in pgid) && pgid[$1] != mine && $9 + 0 > 0 {
         other += $9; if ($9 + 0 >= 10) who = who sprintf(" %s(%s)=%s%%", $12, $1, $9) }
-      END { printf "%s other_cpu=%.0f%s\n", now, other, who }' "$OUT/.pgids" - >>"$OUT/other-cpu.txt"
+      END { printf "%s other_cpu=%.0f%s\n", now, other, who }' "$OUT/.pgids" "$OUT/.top" >>"$OUT/other-cpu.txt"
     sleep 3
   done
 }
@@ -108,7 +110,7 @@ stop_monitor() {
     wait "$MONITOR_PID" 2>/dev/null || true
     MONITOR_PID=
   fi
-  rm -f "$OUT/.pgids"
+  rm -f "$OUT/.pgids" "$OUT/.top"
 }
 trap stop_monitor EXIT
 monitor_others &
