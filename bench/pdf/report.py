@@ -112,7 +112,10 @@ def main():
         if server == "pdfbox":
             live = ", ".join(f"{j} jobs " + ("-" if mem[(server, j)].get("live_heap_mb") is None
                                              else f"{mem[(server, j)]['live_heap_mb']:,.0f} MB") for j in jobs)
-            print(f"  {'':10s}  heap in use after GC (what the jobs keep alive; '-' = no GC ran): {live}")
+            first, last = mem[(server, jobs[0])].get("live_heap_mb"), mem[(server, jobs[-1])].get("live_heap_mb")
+            flat = "" if not first or not last or len(jobs) < 2 else \
+                f"; flat (<= 1.5x): {'MET' if last <= 1.5 * first else 'MISSED'}"
+            print(f"  {'':10s}  heap in use after GC (what the jobs keep alive; '-' = no GC ran): {live}{flat}")
     print(f"\nPDF_CONCURRENCY = {concurrency}")
 
 
