@@ -237,7 +237,7 @@ def weekly_html(p):
         stats = (f'<div class="stats"><span><b>Planned</b> {week["planned"]:.1f} km</span>'
                  f'<span><b>Run</b> {week["done"]:.1f} km ({pct:.0f} %)</span>'
                  f'<span><b>Workouts done</b> {week["done_workouts"]} / {week["workouts"]}</span>'
-                 f'<span><b>Plan so far</b> {sum(volumes[:i + 1]):.0f} of {p.total_planned:.0f} km</span></div>')
+                 f'<span><b>Run so far</b> {sum(volumes[:i + 1]):.0f} km (plan: {p.total_planned:.0f} km)</span></div>')
         planned_d = [sum(w["distance_km"] or 0 for w in p.by_day[x]) for x in week["days"]]
         done_d = [sum(r["distance_km"] for r in p.runs_by_day[x]) for x in week["days"]]
         charts = ('<div class="charts">'
@@ -326,6 +326,7 @@ def render_reportlab(raw, template):
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
     from reportlab.platypus import (Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                     TableStyle)
 
@@ -357,7 +358,10 @@ def render_reportlab(raw, template):
             c.drawString(8, 20 * mm - 11, p.title)
             c.setFont("DejaVu-Bold", 14)
             c.drawString(8, 20 * mm - 28, self.heading)
-            c.setFont("DejaVu", 9)
+            size = 9  # as HTML would wrap it, make a long line fit: smaller type down to 6.5 pt
+            while size > 6.5 and pdfmetrics.stringWidth(self.sub, "DejaVu", size) > self.width - 16:
+                size -= 0.5
+            c.setFont("DejaVu", size)
             c.drawString(8, 20 * mm - 42, self.sub)
 
     def bars(labels, planned, done, w, h, title):
@@ -443,7 +447,7 @@ def render_reportlab(raw, template):
             story.append(Paragraph(
                 f"<b>Planned</b> {week['planned']:.1f} km &nbsp;&nbsp; <b>Run</b> {week['done']:.1f} km ({pct:.0f} %)"
                 f" &nbsp;&nbsp; <b>Workouts done</b> {week['done_workouts']} / {week['workouts']}"
-                f" &nbsp;&nbsp; <b>Plan so far</b> {sum(volumes[:i + 1]):.0f} of {p.total_planned:.0f} km", stats_style))
+                f" &nbsp;&nbsp; <b>Run so far</b> {sum(volumes[:i + 1]):.0f} km (plan: {p.total_planned:.0f} km)", stats_style))
             story.append(Spacer(1, 3 * mm))
             planned_d = [sum(w["distance_km"] or 0 for w in p.by_day[x]) for x in week["days"]]
             done_d = [sum(r["distance_km"] for r in p.runs_by_day[x]) for x in week["days"]]
