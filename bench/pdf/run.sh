@@ -19,6 +19,8 @@
 # THROUGHPUT_SECONDS (8), MEMORY_SECONDS (4), MEMORY_JOBS ("1 PDF_CONCURRENCY 16"), JAVA_OPTS
 # (none), MVN_ARGS (-o; set it empty to let Maven download), BENCH_CLASSPATH (skip Maven and use
 # this class path, which must hold pdf-verticle's test classes), PYTHON (/usr/bin/python3).
+# While it runs, the CPU other processes use is recorded every 5 s (other-cpu.txt): the report
+# warns when the machine was shared.
 set -euo pipefail
 
 PDF_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -113,6 +115,8 @@ stop_monitor() {
   rm -f "$OUT/.pgids" "$OUT/.top"
 }
 trap stop_monitor EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 monitor_others &
 MONITOR_PID=$!
 
@@ -162,6 +166,7 @@ py_bench() { "$PYTHON" "$PDF_DIR/pybench.py" "$@"; }
 
 plan_file() { echo "$PDF_DIR/plans/$1.json"; }
 THROUGHPUT_JOBS=$(uniq_words 1 "$CORES" "$PDF_CONCURRENCY")
+# shellcheck disable=SC2086 # a list of numbers
 MEMORY_JOBS=$(uniq_words $MEMORY_JOBS)
 
 for server in $SERVERS; do
