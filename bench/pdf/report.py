@@ -20,6 +20,11 @@ def fmt(x, digits=1):
     return f"{x:,}"
 
 
+def pooled(r):
+    """A memory run where fewer jobs render at once than are in hand, as in the service."""
+    return r.get("pool", r.get("jobs")) < r.get("jobs", 0)
+
+
 def main():
     path, concurrency = sys.argv[1], int(sys.argv[2])
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
@@ -47,7 +52,8 @@ def main():
                 peak += f" (PSS of {r['processes']} processes)"
             elif r.get("live_heap_mb") is not None:
                 peak += f" (live heap {r['live_heap_mb']:,.0f})"
-            table.append([r["server"], r["template"], r["plan"], f"{r['jobs']} at once", "-", "-", str(r["pdfs"]),
+            at_once = f"{r['jobs']} at once" if not pooled(r) else f"{r['jobs']}, {r['pool']} at once"
+            table.append([r["server"], r["template"], r["plan"], at_once, "-", "-", str(r["pdfs"]),
                           "-", "-", "-", peak])
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     for i, row in enumerate(table):
@@ -61,7 +67,8 @@ def main():
 
     lat = {(r["server"], r["template"], r["plan"]): r for r in rows if r["kind"] == "latency"}
     thr = {(r["server"], r["jobs"]): r for r in rows if r["kind"] == "throughput"}
-    mem = {(r["server"], r["jobs"]): r for r in rows if r["kind"] == "memory"}
+    mem = {(r["server"], r["jobs"]): r for r in rows if r["kind"] == "memory" and not pooled(r)}
+    queued = {r["jobs"]: r for r in rows if r["kind"] == "memory" and pooled(r)}
     print("Ratios (PdfBoxPlanRenderer against each; > 1 means ours is faster). A target is judged only where")
     print("both drew the same number of pages; otherwise the PDFs are not the same content:")
     mismatched = set()
@@ -116,6 +123,14 @@ def main():
             flat = "" if not first or not last or len(jobs) < 2 else \
                 f"; flat (<= 1.5x): {'MET' if last <= 1.5 * first else 'MISSED'}"
             print(f"  {'':10s}  heap in use after GC (what the jobs keep alive; '-' = no GC ran): {live}{flat}")
+    for jobs, r in sorted(queued.items()):
+        one = mem.get(("pdfbox", 1))
+        if not one:
+            continue
+        flat = r["peak_mb"] <= 1.5 * one["peak_mb"]
+        print(f"  pdfbox, as the service renders them ({r['pool']} at once, the other jobs waiting in the database):"
+              f" {jobs} jobs {r['peak_mb']:,.0f} MB, live heap {r.get('live_heap_mb') or 0:,.0f} MB;"
+              f" {r['peak_mb'] / one['peak_mb']:.2f}x of 1 job; flat (<= 1.5x): {'MET' if flat else 'MISSED'}")
     print(f"\nPDF_CONCURRENCY = {concurrency}")
 
 

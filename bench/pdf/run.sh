@@ -201,6 +201,10 @@ for server in $SERVERS; do
     if [[ $server == pdfbox ]]; then
       record "memory-$server-$jobs" java_bench memory "$(plan_file "$SMALL_PLAN")" mix --jobs "$jobs" \
         --warmup "$JAVA_WARMUP" --seconds "$MEMORY_SECONDS"
+      if ((jobs > PDF_CONCURRENCY)); then # as the service runs them: PDF_CONCURRENCY at once, the rest waiting
+        record "memory-$server-$jobs-pooled" java_bench memory "$(plan_file "$SMALL_PLAN")" mix --jobs "$jobs" \
+          --pool "$PDF_CONCURRENCY" --warmup "$JAVA_WARMUP" --seconds "$MEMORY_SECONDS"
+      fi
     else
       record "memory-$server-$jobs" py_bench memory "$server" "$(plan_file "$SMALL_PLAN")" mix \
         --jobs "$jobs" --seconds "$MEMORY_SECONDS"

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -41,7 +42,7 @@ import javax.management.openmbean.CompositeData;
  * RenderBench latency    PLAN.json TEMPLATE [--warmup W] [--prewarm PLAN.json] [--iterations N] [--budget S]
  *                        [--save FILE.pdf]
  * RenderBench throughput PLAN.json TEMPLATE --jobs K [--warmup W] [--seconds S]
- * RenderBench memory     PLAN.json TEMPLATE --jobs J [--warmup W] [--seconds S]
+ * RenderBench memory     PLAN.json TEMPLATE --jobs J [--pool P] [--warmup W] [--seconds S]
  * </pre>
  *
  * <p>TEMPLATE is weekly, monthly, or mix (weekly and monthly in turn). Every render is A4 with every
@@ -55,8 +56,9 @@ import javax.management.openmbean.CompositeData;
  *   <li>throughput: W warm-up renders on one thread, then K threads start together and render until
  *       S seconds have passed and each has finished at least 2 PDFs; PDFs/s is the sum over threads
  *       of the PDFs each finished divided by the time to its last finish.
- *   <li>memory: run in a fresh JVM. W warm-up renders on one thread, then J threads render at once
- *       until each has done at least one PDF and S seconds have passed, while a thread samples
+ *   <li>memory: run in a fresh JVM. W warm-up renders on one thread, then J jobs render, at most P
+ *       at once (default J: all at once; the service renders PDF_CONCURRENCY at once, and its other
+ *       jobs wait in the database), until each has done at least one PDF and S seconds have passed, while a thread samples
  *       VmRSS and Pss (/proc/self/status, /proc/self/smaps_rollup) every 50 ms; also VmHWM, the
  *       kernel's peak resident size of the whole run, and the most heap in use right after a garbage
  *       collection while the jobs ran (what they keep alive).
@@ -106,10 +108,13 @@ public final class RenderBench {
           }
         }
       }
-      case "throughput" -> workers(job, "throughput", warmup, Integer.parseInt(opts.getOrDefault("jobs", "1")),
-          Double.parseDouble(opts.getOrDefault("seconds", "10")), out);
+      case "throughput" -> {
+        int jobs = Integer.parseInt(opts.getOrDefault("jobs", "1"));
+        workers(job, "throughput", warmup, jobs, Double.parseDouble(opts.getOrDefault("seconds", "10")), out, jobs);
+      }
       case "memory" -> workers(job, "memory", warmup, Integer.parseInt(opts.getOrDefault("jobs", "16")),
-          Double.parseDouble(opts.getOrDefault("seconds", "5")), out);
+          Double.parseDouble(opts.getOrDefault("seconds", "5")), out,
+          Integer.parseInt(opts.getOrDefault("pool", opts.getOrDefault("jobs", "16"))));
       default -> throw new IllegalArgumentException("unknown measurement " + kind);
     }
     System.out.println("RESULT " + toJson(out));
@@ -144,9 +149,14 @@ public final class RenderBench {
     out.put("rss_mb", round(procKb("status", "VmHWM") / 1024.0));
   }
 
-  private static void workers(Job job, String kind, int warmup, int jobs, double seconds, Map<String, Object> out)
-      throws Exception {
+  /**
+   * @param pool how many of the jobs may render at once, as the service's {@code pdf-render} pool of
+   *     {@code PDF_CONCURRENCY} threads lets them: the others wait for a turn
+   */
+  private static void workers(Job job, String kind, int warmup, int jobs, double seconds, Map<String, Object> out,
+      int pool) throws Exception {
     boolean memory = kind.equals("memory");
+    Semaphore turns = new Semaphore(pool);
     for (int i = 0; i < warmup; i++) {
       job.render(i);
     }
@@ -166,7 +176,12 @@ public final class RenderBench {
           long count = 0;
           long last = t0;
           while (System.nanoTime() < deadline || count < (memory ? 1 : 2)) {
-            job.render((int) (count + me)); // threads start on different templates in a mix
+            turns.acquire();
+            try {
+              job.render((int) (count + me)); // threads start on different templates in a mix
+            } finally {
+              turns.release();
+            }
             count++;
             last = System.nanoTime();
           }
@@ -221,6 +236,7 @@ public final class RenderBench {
     }
     out.put("kind", kind);
     out.put("jobs", jobs);
+    out.put("pool", pool);
     out.put("pdfs", pdfs);
     if (memory) {
       out.put("peak_mb", round(peakRss.get() / 1024.0));
