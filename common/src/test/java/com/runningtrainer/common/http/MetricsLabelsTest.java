@@ -54,7 +54,7 @@ class MetricsLabelsTest {
 
   private static void send(HttpMethod method, String path) throws Exception {
     client.request(options(method, path)).compose(request -> request.send()).compose(HttpClientResponse::body)
-        .await(10, TimeUnit.SECONDS);
+        .await(30, TimeUnit.SECONDS);
   }
 
   private static RequestOptions options(HttpMethod method, String path) {
