@@ -269,8 +269,10 @@ class PdfRoundTripTest {
   void anIdempotencyKeyOfTenThousandCharactersIs400() {
     Person athlete = platform.person();
 
+    // The server closes a connection whose headers are too large after answering: not one to reuse.
     var response = platform.pdf.request(HttpMethod.POST, "/api/v1/pdf/plans/" + platform.plan(athlete) + "/generate",
-        athlete.token()).putHeader("Idempotency-Key", "k".repeat(10_000)).sendJsonObject(new JsonObject()).await();
+        athlete.token()).putHeader("Idempotency-Key", "k".repeat(10_000)).putHeader("Connection", "close")
+        .sendJsonObject(new JsonObject()).await();
 
     assertThat(response.statusCode()).isBetween(400, 499);
   }
