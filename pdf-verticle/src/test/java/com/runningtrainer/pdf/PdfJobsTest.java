@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,8 @@ class PdfJobsTest {
       String pdfId = platform.queued(athlete, plan).getString("pdf_id");
 
       JsonObject failed = platform.awaitStatus(athlete, plan, pdfId, "failed"::equals);
+      // The event follows the row's change: it may arrive just after the status is read.
+      awaitEvent(events, pdfId, "failed");
 
       assertThat(failed.getJsonObject("error").getInteger("status")).isEqualTo(503);
       assertThat(failed.getJsonObject("error").getString("detail")).contains("3 tries").contains("trainer");
@@ -58,6 +62,14 @@ class PdfJobsTest {
     } finally {
       platform.trainer.answerOnly(Integer.MAX_VALUE);
       listener.unregister().await();
+    }
+  }
+
+  private static void awaitEvent(List<JsonObject> events, String pdfId, String status) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline && events.stream()
+        .noneMatch(e -> e.getString("pdf_id").equals(pdfId) && e.getString("status").equals(status))) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
     }
   }
 
