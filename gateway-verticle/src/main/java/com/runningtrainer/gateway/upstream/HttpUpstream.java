@@ -43,7 +43,8 @@ final class HttpUpstream implements Upstream {
   public Future<UpstreamAnswer> forward(UpstreamCall call) {
     return forward(call, nextTurn(), 0, OpenCircuitException.INSTANCE).recover(failure ->
         IDEMPOTENT.contains(call.method()) && UpstreamFailures.connectionLost(failure)
-            ? forward(call, nextTurn(), 0, failure)
+            // Every breaker open by now (the lost connections counted) is a 503, not the lost connection's 502.
+            ? forward(call, nextTurn(), 0, OpenCircuitException.INSTANCE)
             : Future.failedFuture(failure));
   }
 
