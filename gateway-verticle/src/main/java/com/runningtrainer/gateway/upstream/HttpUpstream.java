@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * it never reached the service, so it cannot be done twice. An idempotent request whose
  * connection was closed or reset under it (an instance stopping just as the request was written,
  * or just after it accepted the connection) is sent once more, on a new connection to the next
- * instance in turn, as RFC 9112 9.3.1 allows. Any other failure, a timeout above all, is not
- * retried.
+ * instance in turn, as RFC 9112 9.3.1 allows; lost again, it is a 503, the service being on its
+ * way out. Any other failure, a timeout above all, is not retried.
  */
 final class HttpUpstream implements Upstream {
 
@@ -44,8 +44,21 @@ final class HttpUpstream implements Upstream {
     return forward(call, nextTurn(), 0, OpenCircuitException.INSTANCE).recover(failure ->
         IDEMPOTENT.contains(call.method()) && UpstreamFailures.connectionLost(failure)
             // Every breaker open by now (the lost connections counted) is a 503, not the lost connection's 502.
-            ? forward(call, nextTurn(), 0, OpenCircuitException.INSTANCE)
+            ? forward(call, nextTurn(), 0, OpenCircuitException.INSTANCE).recover(HttpUpstream::unreachableWhenLostAgain)
             : Future.failedFuture(failure));
+  }
+
+  /**
+   * A connection lost again, on a request that did no harm either time: the service is going away
+   * (its last accepted connections are reset unread), so it cannot be reached — a 503, not a 502.
+   */
+  private static Future<UpstreamAnswer> unreachableWhenLostAgain(Throwable failure) {
+    if (!UpstreamFailures.connectionLost(failure)) {
+      return Future.failedFuture(failure);
+    }
+    ConnectException unreachable = new ConnectException("the connection was lost twice: " + failure.getMessage());
+    unreachable.initCause(failure);
+    return Future.failedFuture(unreachable);
   }
 
   private int nextTurn() {
