@@ -1,5 +1,7 @@
 package com.runningtrainer.common.db;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.data.Numeric;
@@ -48,5 +50,12 @@ public final class Rows {
   public static <T> T first(RowSet<Row> rows, Function<Row, T> mapper) {
     var iterator = rows.iterator();
     return iterator.hasNext() ? mapper.apply(iterator.next()) : null;
+  }
+
+  /** Every row mapped, in the rows' order. */
+  public static JsonArray array(RowSet<Row> rows, Function<Row, JsonObject> mapper) {
+    JsonArray items = new JsonArray();
+    rows.forEach(row -> items.add(mapper.apply(row)));
+    return items;
   }
 }

@@ -102,11 +102,7 @@ public final class PdfJobRepository {
   }
 
   public Future<JsonArray> ofPlan(UUID owner, UUID plan) {
-    return pool.preparedQuery(OF_PLAN).execute(Tuple.of(owner, plan)).map(rows -> {
-      JsonArray items = new JsonArray();
-      rows.forEach(row -> items.add(toJson(row)));
-      return items;
-    });
+    return pool.preparedQuery(OF_PLAN).execute(Tuple.of(owner, plan)).map(rows -> Rows.array(rows, PdfJobRepository::toJson));
   }
 
   public Future<JsonObject> page(UUID owner, Page page) {

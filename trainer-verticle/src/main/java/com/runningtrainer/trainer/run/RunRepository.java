@@ -98,11 +98,8 @@ public final class RunRepository {
 
   /** Every run of the owner's between two dates (inclusive) the caller sees, in date order. */
   public Future<JsonArray> between(UUID caller, UUID owner, LocalDate from, LocalDate to) {
-    return pool.preparedQuery(BETWEEN).execute(Tuple.of(owner, from, to, caller)).map(rows -> {
-      JsonArray runs = new JsonArray();
-      rows.forEach(row -> runs.add(toJson(row)));
-      return runs;
-    });
+    return pool.preparedQuery(BETWEEN).execute(Tuple.of(owner, from, to, caller))
+        .map(rows -> Rows.array(rows, RunRepository::toJson));
   }
 
   /** The run as updated; null when it is not the owner's or names a workout that is not. */

@@ -76,11 +76,8 @@ public final class WorkoutRepository {
 
   /** Every workout of the plan, in date order, when the caller reads it; none otherwise. */
   public Future<JsonArray> ofPlan(UUID caller, UUID planId) {
-    return pool.preparedQuery(OF_PLAN).execute(Tuple.of(planId, caller)).map(rows -> {
-      JsonArray workouts = new JsonArray();
-      rows.forEach(row -> workouts.add(toJson(row)));
-      return workouts;
-    });
+    return pool.preparedQuery(OF_PLAN).execute(Tuple.of(planId, caller))
+        .map(rows -> Rows.array(rows, WorkoutRepository::toJson));
   }
 
   /** The owner's workouts, when the caller reads them; an empty page otherwise. */
