@@ -51,6 +51,12 @@ public interface TrainerService extends RunImports, PlanPrints {
 
   Future<Void> deleteRun(String callerId, String runId);
 
+  /** The training settings of the caller, or of an athlete who shares with them ({@code athlete_id}). */
+  Future<JsonObject> getAthleteSettings(String callerId, JsonObject query);
+
+  /** Replaces the caller's own training settings. */
+  Future<JsonObject> putAthleteSettings(String callerId, JsonObject settings);
+
   /** Totals, weeks and workout types of the runs in an optional {@code from}/{@code to} range. */
   Future<JsonObject> summary(String callerId, JsonObject query);
 

@@ -6,6 +6,9 @@ import com.runningtrainer.common.api.Inputs;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.trainer.analytics.Analytics;
 import com.runningtrainer.trainer.analytics.AnalyticsRepository;
+import com.runningtrainer.trainer.athlete.AthleteSettings;
+import com.runningtrainer.trainer.athlete.AthleteSettingsRepository;
+import com.runningtrainer.trainer.athlete.Athletes;
 import com.runningtrainer.trainer.plan.PlanFields;
 import com.runningtrainer.trainer.plan.PlanRepository;
 import com.runningtrainer.trainer.plan.Plans;
@@ -40,6 +43,7 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Plans plans;
   private final Workouts workouts;
   private final Runs runs;
+  private final Athletes athletes;
   private final Analytics analytics;
   private final Sharing sharing;
   private final Printouts printouts;
@@ -53,6 +57,7 @@ public final class TrainerServiceImpl implements TrainerService {
     this.plans = new Plans(planRepository, access);
     this.workouts = new Workouts(workoutRepository, planRepository, access);
     this.runs = new Runs(runRepository, access);
+    this.athletes = new Athletes(new AthleteSettingsRepository(pool), access);
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, clock);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
@@ -154,6 +159,16 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<Void> deleteRun(String callerId, String runId) {
     return Futures.attempt(() -> id(runId)).compose(id -> runs.delete(caller(callerId), id));
+  }
+
+  @Override
+  public Future<JsonObject> getAthleteSettings(String callerId, JsonObject query) {
+    return Futures.defer(() -> athletes.get(caller(callerId), athleteIn(query)));
+  }
+
+  @Override
+  public Future<JsonObject> putAthleteSettings(String callerId, JsonObject settings) {
+    return Futures.attempt(() -> AthleteSettings.from(settings)).compose(fields -> athletes.put(caller(callerId), fields));
   }
 
   @Override

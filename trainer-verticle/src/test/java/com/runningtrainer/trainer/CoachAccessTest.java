@@ -49,6 +49,7 @@ class CoachAccessTest {
     EXPECTED.put("PUT run", new int[] {404, 404, 403, 403, 404});
     EXPECTED.put("DELETE run", new int[] {404, 404, 403, 403, 404});
     EXPECTED.put("GET summary of the athlete", new int[] {404, 404, 200, 200, 404});
+    EXPECTED.put("GET settings of the athlete", new int[] {404, 404, 200, 200, 404});
   }
 
   private static TrainerPlatform platform;
@@ -161,7 +162,9 @@ class CoachAccessTest {
           .put("actual_date", "2026-03-04").put("distance_km", 42).put("duration_minutes", 120))),
       Map.entry("DELETE run", p -> platform.trainer.delete(path("runs", p.run()), p.coach().token())),
       Map.entry("GET summary of the athlete",
-          p -> platform.trainer.get(ofAthlete("/api/v1/analytics/summary", p), p.coach().token())));
+          p -> platform.trainer.get(ofAthlete("/api/v1/analytics/summary", p), p.coach().token())),
+      Map.entry("GET settings of the athlete",
+          p -> platform.trainer.get(ofAthlete("/api/v1/athlete", p), p.coach().token())));
 
   private static String path(String collection, JsonObject resource) {
     return "/api/v1/" + collection + "/" + resource.getString("id");
