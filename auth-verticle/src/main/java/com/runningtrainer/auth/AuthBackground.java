@@ -40,7 +40,7 @@ public final class AuthBackground extends BackgroundVerticle {
   @Override
   protected Future<?> begin(Pool pool) {
     redis = RedisClients.create(vertx, settings.redisUrl());
-    revocations = new Revocations(redis, settings.redisPrefix());
+    revocations = new Revocations(vertx, redis, settings.redisPrefix());
     kept = new RevocationRepository(pool);
     return sealClearKeys(pool).compose(sealed -> startKeepingRevocations());
   }

@@ -2,7 +2,7 @@ package com.runningtrainer.gateway;
 
 import com.runningtrainer.common.auth.HttpJwks;
 import com.runningtrainer.common.auth.JwksTokenVerifier;
-import com.runningtrainer.common.auth.Revocations;
+import com.runningtrainer.common.auth.RevocationFeed;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.config.Settings;
@@ -24,6 +24,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -77,17 +78,22 @@ public final class GatewayVerticle extends VerticleBase {
     // The streaming client of the operations proxied over HTTP (x-forward: http).
     proxyClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
-    var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()),
-        new Revocations(redis, settings.redisPrefix()), settings.jwtIssuer(), settings.jwtAudience());
-    return Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
-        .map(loaded -> new EdgeRouter(vertx, loaded.list(), Upstreams.create(vertx, gateway, upstreamClient),
-            Upstreams.proxies(vertx, gateway, proxyClient), tokens,
-            limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
-            MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
-            Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create())
+    return RevocationFeed.shared(vertx, settings.redisUrl(), settings.redisPrefix())
+        .compose(feed -> Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
+            .map(loaded -> router(loaded.list(), feed)))
         .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
             .listen(Settings.port(config, NAME, DEFAULT_PORT)))
         .onSuccess(started -> server = started);
+  }
+
+  private Router router(List<Contract> contracts, RevocationFeed feed) {
+    var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()), feed,
+        settings.jwtIssuer(), settings.jwtAudience());
+    return new EdgeRouter(vertx, contracts, Upstreams.create(vertx, gateway, upstreamClient),
+            Upstreams.proxies(vertx, gateway, proxyClient), tokens,
+        limits(tokens), health(feed), gateway.corsOrigins(), settings.trustedProxies(),
+        MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
+        Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create();
   }
 
   private Handler<RoutingContext> limits(JwksTokenVerifier tokens) {
@@ -98,8 +104,9 @@ public final class GatewayVerticle extends VerticleBase {
     return new EdgeLimits(limiter, tokens, gateway.rateLimits(), AUTH_PATH);
   }
 
-  private Handler<RoutingContext> health() {
-    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis))));
+  private Handler<RoutingContext> health(RevocationFeed feed) {
+    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis)),
+        RevocationFeed.healthCheck(feed)));
   }
 
   @Override

@@ -48,7 +48,7 @@ public final class FakeAuth implements AuthDirectory, AutoCloseable {
     this.vertx = vertx;
     this.tokens = tokens;
     this.redis = redis;
-    this.revocations = new Revocations(redis, settings.redisPrefix());
+    this.revocations = new Revocations(vertx, redis, settings.redisPrefix());
     this.jwks = jwks;
     this.directory = new ServiceBinder(vertx).setAddress(ADDRESS).register(AuthDirectory.class, this);
   }

@@ -33,7 +33,7 @@ public final class JwksTokenVerifier implements JWTAuth {
 
   private final Vertx vertx;
   private final Supplier<Future<JsonObject>> jwksSource;
-  private final Revocations revocations;
+  private final RevocationFeed revocations;
   private final JWTOptions claims;
   private JWTAuth keys;
   private Set<String> keyIds = Set.of();
@@ -45,7 +45,7 @@ public final class JwksTokenVerifier implements JWTAuth {
    * @param jwksSource fetches the current JWKS document ({@code {"keys": [...]}})
    * @param revocations checked for every request, verified before or not
    */
-  public JwksTokenVerifier(Vertx vertx, Supplier<Future<JsonObject>> jwksSource, Revocations revocations, String issuer,
+  public JwksTokenVerifier(Vertx vertx, Supplier<Future<JsonObject>> jwksSource, RevocationFeed revocations, String issuer,
       String audience) {
     this.vertx = vertx;
     this.jwksSource = jwksSource;

@@ -3,6 +3,7 @@ package com.runningtrainer.common.service;
 import com.runningtrainer.common.api.ApiEventBus;
 import com.runningtrainer.common.auth.HttpJwks;
 import com.runningtrainer.common.auth.JwksTokenVerifier;
+import com.runningtrainer.common.auth.RevocationFeed;
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
@@ -86,16 +87,19 @@ public abstract class ServiceVerticle extends VerticleBase {
   public final Future<?> start() {
     pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
     redis = RedisClients.create(vertx, settings.redisUrl());
-    revocations = new Revocations(redis, settings.redisPrefix());
+    revocations = new Revocations(vertx, redis, settings.redisPrefix());
     drain = new ConnectionDrain(settings.shutdownDrainMs());
-    return build(pool, revocations).compose(served -> {
+    Future<RevocationFeed> feed = RevocationFeed.shared(vertx, settings.redisUrl(), settings.redisPrefix());
+    return Future.all(feed, build(pool, revocations)).compose(built -> {
+      Served served = built.resultAt(1);
       List<HealthCheck> checks = new ArrayList<>();
       checks.add(drain.healthCheck());
       checks.add(new HealthCheck("database", () -> pool.query("SELECT 1").execute()));
       checks.add(new HealthCheck("redis", () -> RedisClients.ping(redis)));
+      checks.add(RevocationFeed.healthCheck(feed.result()));
       checks.addAll(served.healthChecks());
       var jwks = served.jwks() != null ? served.jwks() : new HttpJwks(WebClient.create(vertx), settings.authJwksUrl());
-      var tokens = new JwksTokenVerifier(vertx, jwks, revocations, settings.jwtIssuer(), settings.jwtAudience());
+      var tokens = new JwksTokenVerifier(vertx, jwks, feed.result(), settings.jwtIssuer(), settings.jwtAudience());
       ServiceHttp http = new ServiceHttp(name, Settings.port(config, name, defaultPort), served.operations(), tokens,
           checks, settings.requestTimeoutMs(), settings.trustedProxies(), settings.metricsToken());
       return Future.all(ApiEventBus.bind(vertx, name, served.operations()), ContractServer.start(vertx, http, drain));
