@@ -15,6 +15,9 @@ import com.runningtrainer.common.redis.RedisClients;
 import com.runningtrainer.gateway.edge.Contract;
 import com.runningtrainer.gateway.edge.EdgeLimits;
 import com.runningtrainer.gateway.edge.EdgeRouter;
+import com.runningtrainer.gateway.events.EventSettings;
+import com.runningtrainer.gateway.events.EventStreamHandler;
+import com.runningtrainer.gateway.events.UserEventHub;
 import com.runningtrainer.gateway.upstream.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -59,6 +62,7 @@ public final class GatewayVerticle extends VerticleBase {
   private HttpClient proxyClient;
   private HttpServer server;
   private ConnectionDrain drain;
+  private UserEventHub events;
 
   public GatewayVerticle(Config config) {
     this.config = config;
@@ -78,18 +82,21 @@ public final class GatewayVerticle extends VerticleBase {
     // The streaming client of the operations proxied over HTTP (x-forward: http).
     proxyClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
-    return RevocationFeed.shared(vertx, settings.redisUrl(), settings.redisPrefix())
-        .compose(feed -> Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
-            .map(loaded -> router(loaded.list(), feed)))
+    events = new UserEventHub(vertx, EventSettings.from(config));
+    return Future.all(RevocationFeed.shared(vertx, settings.redisUrl(), settings.redisPrefix()),
+            Contract.load(vertx, NAME), events.start())
+        .compose(ready -> Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
+            .map(loaded -> router(loaded.list(), ready.resultAt(1), ready.resultAt(0))))
         .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
             .listen(Settings.port(config, NAME, DEFAULT_PORT)))
         .onSuccess(started -> server = started);
   }
 
-  private Router router(List<Contract> contracts, RevocationFeed feed) {
+  private Router router(List<Contract> contracts, Contract own, RevocationFeed feed) {
     var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()), feed,
         settings.jwtIssuer(), settings.jwtAudience());
-    return new EdgeRouter(vertx, contracts, Upstreams.create(vertx, gateway, upstreamClient),
+    var streams = new EventStreamHandler(vertx, events, tokens, EventSettings.from(config));
+    return new EdgeRouter(vertx, contracts, own, streams, Upstreams.create(vertx, gateway, upstreamClient),
             Upstreams.proxies(vertx, gateway, proxyClient), tokens,
         limits(tokens), health(feed), gateway.corsOrigins(), settings.trustedProxies(),
         MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
@@ -111,7 +118,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    Future<Void> drained = server == null ? Future.succeededFuture() : drain.stop(vertx, server, SHUTDOWN_GRACE_SECONDS);
+    // Streams end first: their clients reconnect elsewhere, and the drain does not wait for them.
+    Future<Void> streamsEnded = events == null ? Future.succeededFuture() : events.stop();
+    Future<Void> drained = streamsEnded.transform(ended -> server == null ? Future.<Void>succeededFuture()
+        : drain.stop(vertx, server, SHUTDOWN_GRACE_SECONDS));
     return drained.andThen(closed -> {
       upstreamClient.close();
       proxyClient.close();

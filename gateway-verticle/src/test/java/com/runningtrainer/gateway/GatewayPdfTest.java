@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -79,6 +80,21 @@ class GatewayPdfTest {
     assertThat(download.getHeader("ETag")).isNotBlank();
     try (PDDocument document = Loader.loadPDF(download.body().getBytes())) {
       assertThat(document.getNumberOfPages()).isPositive();
+    }
+  }
+
+  @Test
+  void theCallersEventStreamTellsThePdfIsReadyWithoutPolling() throws InterruptedException {
+    String token = platform.newUser();
+    String plan = platform.gateway.post("/api/v1/plans", token, GatewayPlatform.plan()).bodyAsJsonObject().getString("id");
+    try (EventStreamClient events = EventStreamClient.open(platform.vertx, platform.gatewayPort, token, null)) {
+      String pdfId = platform.gateway.post("/api/v1/pdf/plans/" + plan + "/generate", token, new JsonObject())
+          .bodyAsJsonObject().getString("pdf_id");
+
+      var ready = events.awaitEvent(e -> e.type().equals("pdf.status") && e.data().contains("\"ready\""),
+          Duration.ofSeconds(15));
+
+      assertThat(new JsonObject(ready.data()).getString("pdf_id")).isEqualTo(pdfId);
     }
   }
 

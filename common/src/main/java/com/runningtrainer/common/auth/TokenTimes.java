@@ -6,7 +6,7 @@ import io.vertx.ext.auth.User;
  * The {@code iat} and {@code exp} of a verified token. Vert.x moves them out of the principal
  * into the user's attributes, so both places are read.
  */
-final class TokenTimes {
+public final class TokenTimes {
 
   private TokenTimes() {
   }
@@ -20,7 +20,7 @@ final class TokenTimes {
     return value instanceof Number number ? number.longValue() : 0;
   }
 
-  static long expiry(User user) {
+  public static long expiry(User user) {
     return claim(user, "exp");
   }
 

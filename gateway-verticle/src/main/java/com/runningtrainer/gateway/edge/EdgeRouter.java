@@ -8,6 +8,7 @@ import com.runningtrainer.common.http.InfrastructureRoutes;
 import com.runningtrainer.common.http.MetricsAccess;
 import com.runningtrainer.common.http.ProblemWriter;
 import com.runningtrainer.common.http.RequestIds;
+import com.runningtrainer.gateway.events.EventStreamHandler;
 import com.runningtrainer.gateway.upstream.HttpProxy;
 import com.runningtrainer.gateway.upstream.Upstream;
 import io.vertx.core.Handler;
@@ -38,6 +39,8 @@ import java.util.Set;
 public record EdgeRouter(
     Vertx vertx,
     List<Contract> contracts,
+    Contract own,
+    Handler<RoutingContext> events,
     Map<String, Upstream> upstreams,
     Map<String, HttpProxy> proxies,
     JwksTokenVerifier tokens,
@@ -51,7 +54,15 @@ public record EdgeRouter(
 
   public Router create() {
     Router root = Router.router(vertx);
-    root.route().handler(TimeoutHandler.create(timeoutMs, 504))
+    Handler<RoutingContext> timeout = TimeoutHandler.create(timeoutMs, 504);
+    // An event stream is open for as long as its token lives; every other request has a deadline.
+    root.route().handler(rc -> {
+      if (rc.request().path().equals(EventStreamHandler.PATH)) {
+        rc.next();
+      } else {
+        timeout.handle(rc);
+      }
+    })
         .handler(RequestIds::assign)
         .handler(ClientAddress.resolver(trustedProxies))
         .handler(AccessLog::record);
@@ -60,11 +71,14 @@ public record EdgeRouter(
     }
     root.get("/health").handler(health);
     Map<String, Buffer> texts = new LinkedHashMap<>();
+    texts.put(own.service(), own.text());
     contracts.forEach(contract -> texts.put(contract.service(), contract.text()));
     InfrastructureRoutes.mount(vertx, root, texts, metricsAccess);
     // The body is read before anything waits (the limits ask Redis), and only once for every contract's router.
     root.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ContractRouter.BODY_LIMIT_BYTES)).handler(limits);
     // Every contract has the same base path; a request no route of one matches goes on to the next.
+    root.route(ContractRouter.basePath(own.contract()) + "/*")
+        .subRouter(ContractRouter.create(vertx, own.contract(), tokens, operation -> events));
     for (Contract contract : contracts) {
       String service = contract.service();
       Upstream upstream = upstreams.get(service);

@@ -6,6 +6,7 @@ import com.runningtrainer.common.api.Problem;
 import com.runningtrainer.common.api.ProblemMapper;
 import com.runningtrainer.common.mail.Mail;
 import com.runningtrainer.common.mail.Mailer;
+import com.runningtrainer.common.events.UserEvents;
 import com.runningtrainer.pdf.PdfEvents;
 import com.runningtrainer.pdf.PdfSettings;
 import com.runningtrainer.pdf.branding.BrandingRepository;
@@ -236,5 +237,6 @@ public final class JobWorker {
 
   private void publish(JsonObject event) {
     vertx.eventBus().publish(PdfEvents.STATUS, event);
+    UserEvents.publish(vertx, event.getString("owner_id"), PdfEvents.STATUS, event.copy());
   }
 }
