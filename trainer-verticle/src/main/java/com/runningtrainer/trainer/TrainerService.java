@@ -60,8 +60,15 @@ public interface TrainerService extends RunImports, PlanPrints {
   /** Totals, weeks and workout types of the runs in an optional {@code from}/{@code to} range. */
   Future<JsonObject> summary(String callerId, JsonObject query);
 
-  /** Completed, missed and upcoming workouts of one plan, as of today (UTC). */
+  /** Workouts of one plan by compliance status, and runs beside it, as of the athlete's today, in their weeks. */
   Future<JsonObject> planProgress(String callerId, String planId);
+
+  /**
+   * Progress toward the weekly and monthly goals of the caller, or of an athlete who shares with
+   * them ({@code athlete_id}), over the current and {@code weeks}/{@code months} past periods,
+   * with the weekly streaks.
+   */
+  Future<JsonObject> goals(String callerId, JsonObject query);
 
   /** Invites a coach by email: {@code coach_email}, {@code access}, {@code share_strava_runs}. */
   Future<JsonObject> createShare(String athleteId, JsonObject share);

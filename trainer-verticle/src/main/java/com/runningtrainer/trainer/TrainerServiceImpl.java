@@ -6,6 +6,7 @@ import com.runningtrainer.common.api.Inputs;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.trainer.analytics.Analytics;
 import com.runningtrainer.trainer.analytics.AnalyticsRepository;
+import com.runningtrainer.trainer.analytics.GoalsQuery;
 import com.runningtrainer.trainer.athlete.AthleteSettings;
 import com.runningtrainer.trainer.athlete.AthleteSettingsRepository;
 import com.runningtrainer.trainer.athlete.Athletes;
@@ -53,12 +54,12 @@ public final class TrainerServiceImpl implements TrainerService {
     PlanRepository planRepository = new PlanRepository(pool);
     Access access = new Access(shares);
     RunRepository runRepository = new RunRepository(pool);
-    WorkoutRepository workoutRepository = new WorkoutRepository(pool);
+    WorkoutRepository workoutRepository = new WorkoutRepository(pool, clock);
     this.plans = new Plans(planRepository, access);
     this.workouts = new Workouts(workoutRepository, planRepository, access);
     this.runs = new Runs(runRepository, access);
     this.athletes = new Athletes(new AthleteSettingsRepository(pool), access);
-    this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, clock);
+    this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, athletes, clock);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
   }
@@ -180,6 +181,12 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<JsonObject> planProgress(String callerId, String planId) {
     return Futures.attempt(() -> id(planId)).compose(id -> analytics.planProgress(caller(callerId), id));
+  }
+
+  @Override
+  public Future<JsonObject> goals(String callerId, JsonObject query) {
+    return Futures.attempt(() -> GoalsQuery.from(query))
+        .compose(window -> analytics.goals(caller(callerId), athleteIn(query), window));
   }
 
   @Override

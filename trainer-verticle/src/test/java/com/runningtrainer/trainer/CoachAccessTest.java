@@ -50,6 +50,7 @@ class CoachAccessTest {
     EXPECTED.put("DELETE run", new int[] {404, 404, 403, 403, 404});
     EXPECTED.put("GET summary of the athlete", new int[] {404, 404, 200, 200, 404});
     EXPECTED.put("GET settings of the athlete", new int[] {404, 404, 200, 200, 404});
+    EXPECTED.put("GET goals of the athlete", new int[] {404, 404, 200, 200, 404});
   }
 
   private static TrainerPlatform platform;
@@ -79,7 +80,9 @@ class CoachAccessTest {
       JsonObject plan = platform.plan(athlete.token(), "2026-03-02", "2026-03-29");
       JsonObject workout = platform.workout(athlete.token(), plan, "tempo", "2026-03-04", 10.0);
       JsonObject run = platform.run(athlete.token(), workout.getString("id"), "2026-03-04", 10, 48);
-      PAIRS.put(state, new Pair(athlete, coach, plan, workout, run));
+      // As read once the run is linked: its compliance now says it was done.
+      JsonObject done = platform.trainer.get(path("workouts", workout), athlete.token()).bodyAsJsonObject();
+      PAIRS.put(state, new Pair(athlete, coach, plan, done, run));
     }
   }
 
@@ -164,7 +167,9 @@ class CoachAccessTest {
       Map.entry("GET summary of the athlete",
           p -> platform.trainer.get(ofAthlete("/api/v1/analytics/summary", p), p.coach().token())),
       Map.entry("GET settings of the athlete",
-          p -> platform.trainer.get(ofAthlete("/api/v1/athlete", p), p.coach().token())));
+          p -> platform.trainer.get(ofAthlete("/api/v1/athlete", p), p.coach().token())),
+      Map.entry("GET goals of the athlete",
+          p -> platform.trainer.get(ofAthlete("/api/v1/analytics/goals", p), p.coach().token())));
 
   private static String path(String collection, JsonObject resource) {
     return "/api/v1/" + collection + "/" + resource.getString("id");

@@ -2,20 +2,27 @@ package com.runningtrainer.trainer.analytics;
 
 import com.runningtrainer.common.api.DateRange;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.trainer.analytics.Compliance.Done;
+import com.runningtrainer.trainer.athlete.AthleteSettings;
 import com.runningtrainer.trainer.share.ShareRepository;
+import com.runningtrainer.trainer.workout.WorkoutRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.UUID;
 
 /**
  * Training figures computed by PostgreSQL in one query each, grouped with GROUPING SETS so that
- * totals, weeks and workout types come back together without loading a single run. Only runs
- * the caller sees count: for a coach, runs imported from Strava only when the athlete opted in.
+ * totals, weeks and workout types come back together without loading a single run; a plan's
+ * progress comes back as one row per workout (with its runs summed), each judged by
+ * {@link Compliance}. Only runs the caller sees count: for a coach, runs imported from Strava
+ * only when the athlete opted in.
  */
 public final class AnalyticsRepository {
 
@@ -32,20 +39,25 @@ public final class AnalyticsRepository {
       + "GROUP BY GROUPING SETS ((), (" + WEEK + "), (" + TYPE + ")) "
       + "ORDER BY week_start, workout_type";
 
-  // Rest days are planned rest: they are never completed, missed or upcoming.
-  private static final String PROGRESS = "WITH planned AS ("
-      + "SELECT w.scheduled_date, w.distance_km, r.runs, r.distance_km AS actual_km FROM workouts w "
-      + "LEFT JOIN LATERAL (SELECT count(*) AS runs, sum(x.distance_km) AS distance_km FROM runs x "
-      + "WHERE x.workout_id = w.id AND x.owner_id = $1 AND " + ShareRepository.runVisibleTo("x", "$4") + ") r ON true "
-      + "WHERE w.plan_id = $2 AND w.owner_id = $1 AND w.workout_type <> 'rest' "
-      + "AND $1 IN " + ShareRepository.ownersReadableBy("$4") + ") "
-      + "SELECT GROUPING(date_trunc('week', scheduled_date)) AS by_week, "
-      + "date_trunc('week', scheduled_date)::date AS week_start, count(*) AS total_workouts, "
-      + "count(*) FILTER (WHERE runs > 0) AS completed_workouts, "
-      + "count(*) FILTER (WHERE runs = 0 AND scheduled_date < $3) AS missed_workouts, "
-      + "count(*) FILTER (WHERE runs = 0 AND scheduled_date >= $3) AS upcoming_workouts, "
-      + "coalesce(sum(distance_km), 0) AS planned_distance_km, coalesce(sum(actual_km), 0) AS actual_distance_km "
-      + "FROM planned GROUP BY GROUPING SETS ((), (date_trunc('week', scheduled_date))) ORDER BY week_start";
+  // Every workout of the plan with what the caller sees done of it; then the runs the caller sees
+  // within the plan's dates that are linked to no workout, summed per day (their day in scheduled_date).
+  private static final String PROGRESS = "SELECT false AS unplanned, w.scheduled_date, w.workout_type, "
+      + "w.distance_km, w.duration_minutes, " + WorkoutRepository.DONE_COLUMNS + " FROM workouts w "
+      + WorkoutRepository.doneBy("$3") + " WHERE w.plan_id = $2 AND w.owner_id = $1 "
+      + "AND $1 IN " + ShareRepository.ownersReadableBy("$3") + " "
+      + "UNION ALL SELECT true, r.actual_date, NULL, NULL, NULL, count(*), sum(r.distance_km), sum(r.duration_minutes) "
+      + "FROM runs r JOIN training_plans p ON p.id = $2 AND p.owner_id = r.owner_id "
+      + "WHERE r.owner_id = $1 AND r.workout_id IS NULL AND r.actual_date BETWEEN p.start_date AND p.end_date "
+      + "AND " + ShareRepository.runVisibleTo("r", "$3") + " GROUP BY r.actual_date";
+
+  // The runs the caller sees over the owner's whole history (a streak may reach back to the first),
+  // summed per week, from the owner's first day of the week (ISO number $3), and per calendar month.
+  private static final String PERIODS = "SELECT GROUPING(week) = 1 AS monthly, week, month, count(*) AS runs, "
+      + "sum(distance_km) AS distance_km, sum(duration_minutes) AS duration_minutes FROM (SELECT "
+      + "r.actual_date - (extract(isodow FROM r.actual_date)::int - $3 + 7) % 7 AS week, "
+      + "date_trunc('month', r.actual_date)::date AS month, r.distance_km, r.duration_minutes FROM runs r "
+      + "WHERE r.owner_id = $1 AND " + ShareRepository.runVisibleTo("r", "$2") + ") r "
+      + "GROUP BY GROUPING SETS ((week), (month))";
 
   private final Pool pool;
 
@@ -74,19 +86,35 @@ public final class AnalyticsRepository {
     });
   }
 
-  /** Progress through a plan as of {@code today}; zeros for a plan with no workouts. */
-  public Future<JsonObject> progress(UUID caller, UUID owner, UUID planId, LocalDate today) {
-    return pool.preparedQuery(PROGRESS).execute(Tuple.of(owner, planId, today, caller)).map(rows -> {
-      JsonObject progress = new JsonObject();
-      JsonArray weekly = new JsonArray();
+  /** Progress through a plan as of the owner's {@code today}; zeros for a plan with no workouts. */
+  public Future<JsonObject> progress(UUID caller, UUID owner, UUID planId, AthleteSettings settings, LocalDate today) {
+    return pool.preparedQuery(PROGRESS).execute(Tuple.of(owner, planId, caller)).map(rows -> {
+      PlanProgress progress = new PlanProgress(settings, today);
       for (Row row : rows) {
-        if (row.getInteger("by_week") == 0) {
-          weekly.add(Summaries.progress(row).put("week_start", Rows.date(row, "week_start")));
+        if (row.getBoolean("unplanned")) {
+          progress.unplanned(row.getLocalDate("scheduled_date"), WorkoutRepository.done(row));
         } else {
-          progress = Summaries.progress(row);
+          progress.workout(WorkoutRepository.planned(row), WorkoutRepository.done(row));
         }
       }
-      return progress.put("weekly", weekly);
+      return progress.toJson();
+    });
+  }
+
+  /** The owner's runs the caller sees, summed per week starting on {@code weekStart} and per calendar month. */
+  Future<PeriodTotals> periods(UUID caller, UUID owner, DayOfWeek weekStart) {
+    return pool.preparedQuery(PERIODS).execute(Tuple.of(owner, caller, weekStart.getValue())).map(rows -> {
+      PeriodTotals totals = new PeriodTotals(new HashMap<>(), new HashMap<>());
+      for (Row row : rows) {
+        Done done = new Done(row.getLong("runs").intValue(), row.getBigDecimal("distance_km"),
+            row.getBigDecimal("duration_minutes"));
+        if (row.getBoolean("monthly")) {
+          totals.months().put(row.getLocalDate("month"), done);
+        } else {
+          totals.weeks().put(row.getLocalDate("week"), done);
+        }
+      }
+      return totals;
     });
   }
 

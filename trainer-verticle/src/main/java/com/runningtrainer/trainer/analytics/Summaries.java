@@ -25,19 +25,6 @@ final class Summaries {
         .put("longest_run_km", Rows.number(row, "longest_run_km"));
   }
 
-  static JsonObject progress(Row row) {
-    long completed = row.getLong("completed_workouts");
-    long missed = row.getLong("missed_workouts");
-    return new JsonObject()
-        .put("total_workouts", row.getLong("total_workouts"))
-        .put("completed_workouts", completed)
-        .put("missed_workouts", missed)
-        .put("upcoming_workouts", row.getLong("upcoming_workouts"))
-        .put("completion_rate", completionRate(completed, missed))
-        .put("planned_distance_km", Rows.number(row, "planned_distance_km"))
-        .put("actual_distance_km", Rows.number(row, "actual_distance_km"));
-  }
-
   /** Completed over due workouts (completed or missed), 0 to 1; 0 while nothing is due. */
   static double completionRate(long completed, long missed) {
     long due = completed + missed;

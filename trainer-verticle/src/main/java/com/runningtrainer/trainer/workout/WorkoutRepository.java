@@ -3,6 +3,9 @@ package com.runningtrainer.trainer.workout;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.trainer.analytics.Compliance;
+import com.runningtrainer.trainer.analytics.Compliance.Done;
+import com.runningtrainer.trainer.analytics.Compliance.Planned;
 import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -10,54 +13,82 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
  * All SQL of workouts. Every statement is scoped to the caller (their own workouts, and a sharing
  * athlete's: to read; to change, read-write) and keeps a workout in a plan of its owner's.
+ * Every workout answered carries its compliance, from what the caller sees done of it, in the
+ * same statement.
  */
 public final class WorkoutRepository {
 
   private static final String COLUMNS = "id, owner_id, plan_id, name, workout_type, description, scheduled_date, distance_km, "
       + "duration_minutes, created_at, updated_at";
 
+  /**
+   * Joins what the caller ({@code $n}) sees done of the workout of alias {@code w}: the sums of the
+   * runs linked to it that they may read (a coach without the athlete's consent does not see
+   * Strava runs), as {@link #DONE_COLUMNS}.
+   */
+  public static String doneBy(String caller) {
+    return "LEFT JOIN LATERAL (SELECT count(*) AS done_runs, coalesce(sum(d.distance_km), 0) AS done_distance_km, "
+        + "coalesce(sum(d.duration_minutes), 0) AS done_duration_minutes FROM runs d WHERE d.workout_id = w.id "
+        + "AND d.owner_id = w.owner_id AND " + ShareRepository.runVisibleTo("d", caller) + ") done ON true";
+  }
+
+  /** The columns {@link #doneBy} adds, which {@link #done} reads. */
+  public static final String DONE_COLUMNS = "done.done_runs, done.done_distance_km, done.done_duration_minutes";
+
+  // The owner's time zone too: their today decides whether a workout with nothing done is missed or upcoming.
+  private static final String COMPLIANCE_COLUMNS = DONE_COLUMNS + ", coalesce((SELECT s.timezone FROM athlete_settings s "
+      + "WHERE s.owner_id = w.owner_id), 'UTC') AS owner_timezone";
+
   // Inserted only into the owner's plan, and only inside the plan's dates.
-  private static final String INSERT = "INSERT INTO workouts (id, owner_id, plan_id, name, workout_type, description, "
+  private static final String INSERT = "WITH written AS (INSERT INTO workouts (id, owner_id, plan_id, name, workout_type, description, "
       + "scheduled_date, distance_km, duration_minutes) "
       + "SELECT $1, $2, p.id, $4, $5, $6, $7, $8, $9 FROM training_plans p "
       + "WHERE p.id = $3 AND p.owner_id = $2 AND $7 BETWEEN p.start_date AND p.end_date "
-      + "AND $2 IN " + ShareRepository.ownersWritableBy("$10") + " RETURNING " + COLUMNS;
+      + "AND $2 IN " + ShareRepository.ownersWritableBy("$10") + " RETURNING " + COLUMNS + ") "
+      + "SELECT w.*, " + COMPLIANCE_COLUMNS + " FROM written w " + doneBy("$10");
 
-  private static final String FIND = "SELECT " + COLUMNS + " FROM workouts WHERE id = $1 AND owner_id IN "
-      + ShareRepository.ownersReadableBy("$2");
+  private static final String FIND = "SELECT " + COLUMNS + ", " + COMPLIANCE_COLUMNS + " FROM workouts w " + doneBy("$2")
+      + " WHERE id = $1 AND owner_id IN " + ShareRepository.ownersReadableBy("$2");
 
   private static final String FILTER = "WHERE owner_id = $1 AND ($2::uuid IS NULL OR plan_id = $2) "
       + "AND ($3::date IS NULL OR scheduled_date >= $3) AND ($4::date IS NULL OR scheduled_date <= $4) "
       + "AND ($5::text IS NULL OR workout_type = $5) AND $1 IN " + ShareRepository.ownersReadableBy("$6") + " ";
 
-  private static final PagedQuery PAGE = new PagedQuery(
-      "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM workouts " + FILTER
-          + "ORDER BY scheduled_date, created_at, id LIMIT $7 OFFSET $8",
-      "SELECT count(*) AS total FROM workouts " + FILTER,
-      WorkoutRepository::toJson);
+  private static final String PAGE_SQL = "SELECT " + COLUMNS + ", " + COMPLIANCE_COLUMNS
+      + ", count(*) OVER () AS total FROM workouts w " + doneBy("$6") + " " + FILTER
+      + "ORDER BY scheduled_date, created_at, id LIMIT $7 OFFSET $8";
 
   private static final String OF_PLAN = "SELECT " + COLUMNS + " FROM workouts WHERE plan_id = $1 AND owner_id IN "
       + ShareRepository.ownersReadableBy("$2") + " ORDER BY scheduled_date, created_at, id";
 
-  private static final String UPDATE = "UPDATE workouts w SET plan_id = p.id, name = $4, workout_type = $5, "
+  private static final String UPDATE = "WITH written AS (UPDATE workouts w SET plan_id = p.id, name = $4, workout_type = $5, "
       + "description = $6, scheduled_date = $7, distance_km = $8, duration_minutes = $9, updated_at = now() "
       + "FROM training_plans p WHERE w.id = $1 AND w.owner_id IN " + ShareRepository.ownersWritableBy("$2")
       + " AND p.id = $3 AND p.owner_id = w.owner_id AND $7 BETWEEN p.start_date AND p.end_date RETURNING "
       + "w.id, w.owner_id, w.plan_id, w.name, w.workout_type, w.description, w.scheduled_date, w.distance_km, "
-      + "w.duration_minutes, w.created_at, w.updated_at";
+      + "w.duration_minutes, w.created_at, w.updated_at) "
+      + "SELECT w.*, " + COMPLIANCE_COLUMNS + " FROM written w " + doneBy("$2");
 
   private static final String DELETE = "DELETE FROM workouts WHERE id = $1 AND owner_id IN "
       + ShareRepository.ownersWritableBy("$2");
 
   private final Pool pool;
+  private final Clock clock;
+  private final PagedQuery page;
 
-  public WorkoutRepository(Pool pool) {
+  /** @param clock whose instant, in each owner's time zone, is the today compliance is judged on */
+  public WorkoutRepository(Pool pool, Clock clock) {
     this.pool = pool;
+    this.clock = clock;
+    this.page = new PagedQuery(PAGE_SQL, "SELECT count(*) AS total FROM workouts " + FILTER, this::withCompliance);
   }
 
   /**
@@ -66,12 +97,12 @@ public final class WorkoutRepository {
    */
   public Future<JsonObject> insert(UUID caller, UUID owner, WorkoutFields workout) {
     return pool.preparedQuery(INSERT).execute(params(UUID.randomUUID(), owner, workout).addUUID(caller))
-        .map(rows -> Rows.first(rows, WorkoutRepository::toJson));
+        .map(rows -> Rows.first(rows, this::withCompliance));
   }
 
   /** The workout, when the caller reads it; null otherwise. */
   public Future<JsonObject> find(UUID caller, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, WorkoutRepository::toJson));
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, this::withCompliance));
   }
 
   /** Every workout of the plan, in date order, when the caller reads it; none otherwise. */
@@ -84,7 +115,7 @@ public final class WorkoutRepository {
   public Future<JsonObject> page(UUID caller, UUID owner, WorkoutFilter filter, Page page) {
     Tuple params = Tuple.of(owner, filter.planId(), filter.dates().from(), filter.dates().to(), filter.workoutType(),
         caller);
-    return PAGE.fetch(pool, params, page);
+    return this.page.fetch(pool, params, page);
   }
 
   /**
@@ -93,7 +124,7 @@ public final class WorkoutRepository {
    */
   public Future<JsonObject> update(UUID caller, UUID id, WorkoutFields workout) {
     return pool.preparedQuery(UPDATE).execute(params(id, caller, workout))
-        .map(rows -> Rows.first(rows, WorkoutRepository::toJson));
+        .map(rows -> Rows.first(rows, this::withCompliance));
   }
 
   /** Deletes the workout when the caller may change it; runs linked to it are kept, unlinked by the schema. */
@@ -104,6 +135,23 @@ public final class WorkoutRepository {
   private static Tuple params(UUID id, UUID owner, WorkoutFields workout) {
     return Tuple.of(id, owner, workout.planId(), workout.name(), workout.workoutType(), workout.description(),
         workout.scheduledDate(), workout.distanceKm(), workout.durationMinutes());
+  }
+
+  /** What was planned, from a row of the workout's columns. */
+  public static Planned planned(Row row) {
+    return new Planned(row.getString("workout_type"), row.getLocalDate("scheduled_date"),
+        row.getBigDecimal("distance_km"), row.getBigDecimal("duration_minutes"));
+  }
+
+  /** What was done, from a row with {@link #DONE_COLUMNS}. */
+  public static Done done(Row row) {
+    return new Done(row.getLong("done_runs").intValue(), row.getBigDecimal("done_distance_km"),
+        row.getBigDecimal("done_duration_minutes"));
+  }
+
+  private JsonObject withCompliance(Row row) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(row.getString("owner_timezone"))));
+    return toJson(row).put("compliance", Compliance.of(planned(row), done(row), today).toJson());
   }
 
   static JsonObject toJson(Row row) {
