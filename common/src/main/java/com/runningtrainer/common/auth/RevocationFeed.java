@@ -196,7 +196,14 @@ public final class RevocationFeed {
     if (push.size() < 3 || !"message".equals(push.get(0).toString())) {
       return;
     }
-    RevocationKeys.Told told = RevocationKeys.Told.parse(push.get(2).toString());
+    RevocationKeys.Told told;
+    try {
+      told = RevocationKeys.Told.parse(push.get(2).toString());
+    } catch (RuntimeException e) {
+      // Not a message of ours: whatever it meant, a snapshot says what the list holds.
+      step();
+      return;
+    }
     revoked.add(told.revocation());
     if (told.sequence() == applied + 1) {
       applied = told.sequence();
