@@ -10,6 +10,9 @@ import java.util.Map;
 /** One handler per operationId of {@code openapi/trainer.yaml}, each a call of the service. */
 public final class TrainerApi {
 
+  /** How long an app may keep a feed before asking again (with its ETag); the feed asks for an hour. */
+  private static final String CALENDAR_CACHE = "private, max-age=900";
+
   private final TrainerService service;
 
   public TrainerApi(TrainerService service) {
@@ -64,9 +67,6 @@ public final class TrainerApi {
   private static String athlete(ApiRequest request) {
     return request.query().getString("athlete_id");
   }
-
-  /** How long an app may keep a feed before asking again (with its ETag); the feed asks for an hour. */
-  private static final String CALENDAR_CACHE = "private, max-age=900";
 
   private static ApiResponse calendarAnswer(CalendarFile calendar, String ifNoneMatch) {
     if (calendar.matches(ifNoneMatch)) {

@@ -64,14 +64,18 @@ public final class CalendarFeedRepository {
       BigDecimal doneDistanceKm, BigDecimal doneDurationMinutes) {
   }
 
-  /** Makes the owner's feed of the plan (every plan when null), or gives it this token; null when the plan is not the owner's. */
+  /**
+   * Makes the owner's feed of the plan (every plan when null), or gives the one there is this
+   * token; null when the plan is not the owner's.
+   */
   public Future<JsonObject> save(UUID owner, UUID planId, FeedToken token) {
     return pool.preparedQuery(UPSERT).execute(Tuple.of(UUID.randomUUID(), owner, planId, Buffer.buffer(token.hash())))
         .map(rows -> Rows.first(rows, CalendarFeedRepository::toJson));
   }
 
   public Future<JsonArray> list(UUID owner) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(owner)).map(rows -> Rows.array(rows, CalendarFeedRepository::toJson));
+    return pool.preparedQuery(LIST).execute(Tuple.of(owner))
+        .map(rows -> Rows.array(rows, CalendarFeedRepository::toJson));
   }
 
   /** Ends the owner's feed of the plan (every plan when null); whether there was one. */
@@ -100,7 +104,8 @@ public final class CalendarFeedRepository {
     return new FeedWorkout(row.getUUID("id"), row.getString("name"), row.getString("workout_type"),
         row.getString("description"), row.getLocalDate("scheduled_date"), row.getBigDecimal("distance_km"),
         row.getBigDecimal("duration_minutes"), row.getInteger("revision"), row.getOffsetDateTime("last_modified"),
-        row.getLong("runs").intValue(), row.getBigDecimal("done_distance_km"), row.getBigDecimal("done_duration_minutes"));
+        row.getLong("runs").intValue(), row.getBigDecimal("done_distance_km"),
+        row.getBigDecimal("done_duration_minutes"));
   }
 
   private static JsonObject toJson(Row row) {

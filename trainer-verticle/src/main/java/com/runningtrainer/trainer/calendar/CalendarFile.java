@@ -31,7 +31,8 @@ public record CalendarFile(String text, String etag) {
     }
     for (String tag : ifNoneMatch.split(",")) {
       String trimmed = tag.trim();
-      if (trimmed.equals("*") || unquoted(trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(unquoted(etag))) {
+      String strong = trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed;
+      if (trimmed.equals("*") || unquoted(strong).equals(unquoted(etag))) {
         return true;
       }
     }

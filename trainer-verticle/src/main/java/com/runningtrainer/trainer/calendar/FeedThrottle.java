@@ -49,6 +49,8 @@ public final class FeedThrottle {
   }
 
   private static Future<Void> admitted(RateDecision decision) {
-    return decision.allowed() ? Future.succeededFuture() : Future.failedFuture(Failures.tooManyRequests(decision.resetSeconds()));
+    return decision.allowed()
+        ? Future.succeededFuture()
+        : Future.failedFuture(Failures.tooManyRequests(decision.resetSeconds()));
   }
 }
