@@ -204,6 +204,17 @@ class CalendarFeedTest {
   }
 
   @Test
+  void aRequestWithoutABodyMakesTheAllPlansFeed() {
+    Person athlete = platform.person();
+
+    var made = platform.trainer.request(HttpMethod.POST, "/api/v1/calendar/feed", athlete.token()).send().await();
+
+    assertThat(made.statusCode()).as(made.bodyAsString()).isEqualTo(201);
+    assertThat(made.bodyAsJsonObject().getValue("plan_id")).isNull();
+    assertThat(fetch(made.bodyAsJsonObject()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theListShowsTheCallersFeedsWithoutTheirUrls() {
     Person athlete = platform.person();
     JsonObject plan = platform.plan(athlete.token(), "2027-03-01", "2027-05-31");
