@@ -3,11 +3,15 @@ package com.runningtrainer.trainer;
 import com.runningtrainer.common.api.ApiHandler;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
+import com.runningtrainer.trainer.calendar.CalendarFile;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /** One handler per operationId of {@code openapi/trainer.yaml}, each a call of the service. */
 public final class TrainerApi {
+
+  /** How long an app may keep a feed before asking again (with its ETag); the feed asks for an hour. */
+  private static final String CALENDAR_CACHE = "private, max-age=900";
 
   private final TrainerService service;
 
@@ -50,12 +54,28 @@ public final class TrainerApi {
         Map.entry("listInvitations", r -> service.listInvitations(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("acceptInvitation",
             r -> service.acceptInvitation(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
-        Map.entry("listAthletes", r -> service.listAthletes(r.userId(), r.query()).map(ApiResponse::ok)));
+        Map.entry("listAthletes", r -> service.listAthletes(r.userId(), r.query()).map(ApiResponse::ok)),
+        Map.entry("createCalendarFeed", r -> service.createCalendarFeed(r.userId(), r.bodyAsJson())
+            .map(feed -> new ApiResponse(201, new JsonObject(), feed))),
+        Map.entry("listCalendarFeeds", r -> service.listCalendarFeeds(r.userId()).map(ApiResponse::ok)),
+        Map.entry("deleteCalendarFeed",
+            r -> service.deleteCalendarFeed(r.userId(), r.query()).map(v -> ApiResponse.noContent())),
+        Map.entry("getCalendarFeed", r -> service.calendarFeed(r.pathParam("file"), r.client().getString("ip"))
+            .map(calendar -> calendarAnswer(calendar, r.header("If-None-Match")))));
   }
 
   /** The athlete a coach acts for, from the {@code athlete_id} query parameter; null for the caller's own. */
   private static String athlete(ApiRequest request) {
     return request.query().getString("athlete_id");
+  }
+
+  private static ApiResponse calendarAnswer(CalendarFile calendar, String ifNoneMatch) {
+    if (calendar.matches(ifNoneMatch)) {
+      return new ApiResponse(304, new JsonObject(), null)
+          .withHeader("ETag", calendar.etag()).withHeader("Cache-Control", CALENDAR_CACHE);
+    }
+    return ApiResponse.text(200, "text/calendar; charset=utf-8", calendar.text())
+        .withHeader("ETag", calendar.etag()).withHeader("Cache-Control", CALENDAR_CACHE);
   }
 
   private static ApiResponse created(String collection, JsonObject resource) {

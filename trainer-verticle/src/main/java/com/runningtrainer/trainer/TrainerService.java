@@ -2,6 +2,7 @@ package com.runningtrainer.trainer;
 
 import com.runningtrainer.trainer.api.PlanPrints;
 import com.runningtrainer.trainer.api.RunImports;
+import com.runningtrainer.trainer.calendar.CalendarFile;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -89,4 +90,20 @@ public interface TrainerService extends RunImports, PlanPrints {
   Future<JsonObject> acceptInvitation(String callerId, String shareId);
 
   Future<JsonObject> listAthletes(String coachId, JsonObject query);
+
+  /** Makes, or makes again with a new URL, the caller's feed of all their plans or of {@code plan_id}. */
+  Future<JsonObject> createCalendarFeed(String callerId, JsonObject feed);
+
+  Future<JsonObject> listCalendarFeeds(String callerId);
+
+  /** Ends the caller's feed of all plans, or of the query's {@code plan_id}. */
+  Future<Void> deleteCalendarFeed(String callerId, JsonObject query);
+
+  /**
+   * The calendar of the feed whose token the file name carries, for anyone who has it (no
+   * caller); throttled by the client's address.
+   *
+   * @param file {@code <token>.ics}
+   */
+  Future<CalendarFile> calendarFeed(String file, String clientAddress);
 }

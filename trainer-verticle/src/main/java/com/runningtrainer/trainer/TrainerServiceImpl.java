@@ -10,6 +10,12 @@ import com.runningtrainer.trainer.analytics.GoalsQuery;
 import com.runningtrainer.trainer.athlete.AthleteSettings;
 import com.runningtrainer.trainer.athlete.AthleteSettingsRepository;
 import com.runningtrainer.trainer.athlete.Athletes;
+import com.runningtrainer.trainer.calendar.CalendarFeedRepository;
+import com.runningtrainer.trainer.calendar.CalendarFeeds;
+import com.runningtrainer.trainer.calendar.CalendarFile;
+import com.runningtrainer.trainer.calendar.FeedThrottle;
+import com.runningtrainer.trainer.calendar.FeedToken;
+import com.runningtrainer.trainer.calendar.FeedUrls;
 import com.runningtrainer.trainer.plan.PlanFields;
 import com.runningtrainer.trainer.plan.PlanRepository;
 import com.runningtrainer.trainer.plan.Plans;
@@ -48,8 +54,10 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Analytics analytics;
   private final Sharing sharing;
   private final Printouts printouts;
+  private final CalendarFeeds calendar;
 
-  public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock) {
+  public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock,
+      FeedThrottle feedThrottle, FeedUrls feedUrls) {
     ShareRepository shares = new ShareRepository(pool);
     PlanRepository planRepository = new PlanRepository(pool);
     Access access = new Access(shares);
@@ -62,6 +70,7 @@ public final class TrainerServiceImpl implements TrainerService {
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, athletes, clock);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
+    this.calendar = new CalendarFeeds(new CalendarFeedRepository(pool), athletes, feedThrottle, feedUrls, clock);
   }
 
   @Override
@@ -228,6 +237,28 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<JsonObject> listAthletes(String coachId, JsonObject query) {
     return Futures.attempt(() -> Page.from(query)).compose(page -> sharing.athletes(caller(coachId), page));
+  }
+
+  @Override
+  public Future<JsonObject> createCalendarFeed(String callerId, JsonObject feed) {
+    return Futures.defer(() -> calendar.make(caller(callerId), Inputs.uuid(feed, "plan_id")));
+  }
+
+  @Override
+  public Future<JsonObject> listCalendarFeeds(String callerId) {
+    return Futures.defer(() -> calendar.list(caller(callerId)));
+  }
+
+  @Override
+  public Future<Void> deleteCalendarFeed(String callerId, JsonObject query) {
+    return Futures.defer(() -> calendar.end(caller(callerId), Inputs.uuid(query, "plan_id")));
+  }
+
+  @Override
+  public Future<CalendarFile> calendarFeed(String file, String clientAddress) {
+    // The contract lets through only "<43 token characters>.ics".
+    return Futures.defer(() -> calendar.fetch(new FeedToken(file.substring(0, file.length() - ".ics".length())),
+        clientAddress == null ? "unknown" : clientAddress));
   }
 
   private static UUID caller(String callerId) {

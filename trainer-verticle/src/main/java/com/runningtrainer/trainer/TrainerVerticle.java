@@ -8,6 +8,8 @@ import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
 import com.runningtrainer.trainer.api.PlanPrints;
 import com.runningtrainer.trainer.api.RunImports;
+import com.runningtrainer.trainer.calendar.FeedThrottle;
+import com.runningtrainer.trainer.calendar.FeedUrls;
 import com.runningtrainer.trainer.share.Identities;
 import com.runningtrainer.trainer.share.InvitationThrottle;
 import io.vertx.core.Future;
@@ -39,7 +41,7 @@ public final class TrainerVerticle extends ServiceVerticle {
   protected Future<Served> build(Pool pool, Revocations revocations) {
     var limiter = new RateLimiter(redis(), settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
     TrainerService service = new TrainerServiceImpl(pool, identities(vertx, config), new InvitationThrottle(limiter, config),
-        Clock.systemUTC());
+        Clock.systemUTC(), new FeedThrottle(limiter, config), new FeedUrls(config));
     bindService(RunImports.ADDRESS, RunImports.class, service);
     bindService(PlanPrints.ADDRESS, PlanPrints.class, service);
     return Future.succeededFuture(Served.usingAuthJwks(new TrainerApi(service).operations()));

@@ -1,12 +1,16 @@
 package com.runningtrainer.common.api;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What an operation answers: a status, headers and a JSON body (or none). Serialisable so the
- * event bus carries it unchanged.
+ * What an operation answers: a status, headers and a JSON body, a text body (see
+ * {@link #text}) or none. Serialisable so the event bus carries it unchanged.
  */
 public record ApiResponse(int status, JsonObject headers, Object body) {
+
+  private static final String CONTENT_TYPE = "Content-Type";
 
   public static ApiResponse ok(Object body) {
     return new ApiResponse(200, new JsonObject(), body);
@@ -33,6 +37,25 @@ public record ApiResponse(int status, JsonObject headers, Object body) {
   /** A problem with its headers ({@link Problem#headers()}), as the HTTP writer sends it. */
   public static ApiResponse problem(Problem problem) {
     return new ApiResponse(problem.status(), problem.headers(), problem.toJson());
+  }
+
+  /**
+   * A text answer of another media type than JSON (a calendar), sent as it is in UTF-8: over
+   * HTTP and across the event bus alike, where it travels as a JSON string.
+   *
+   * @param mediaType the {@code Content-Type}, e.g. {@code text/calendar; charset=utf-8}
+   */
+  public static ApiResponse text(int status, String mediaType, String text) {
+    return new ApiResponse(status, new JsonObject().put(CONTENT_TYPE, mediaType), text);
+  }
+
+  /** The bytes of the body as sent: a {@link #text} answer's text, anything else encoded as JSON. */
+  public Buffer encodedBody() {
+    String type = headers.getString(CONTENT_TYPE);
+    if (body instanceof String text && type != null && !type.contains("json")) {
+      return Buffer.buffer(text);
+    }
+    return Json.encodeToBuffer(body);
   }
 
   public ApiResponse withHeader(String name, String value) {

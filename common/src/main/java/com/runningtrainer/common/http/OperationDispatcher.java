@@ -77,6 +77,6 @@ public final class OperationDispatcher {
     if (!rc.response().headers().contains("Content-Type")) {
       rc.response().putHeader("Content-Type", "application/json");
     }
-    rc.response().end(io.vertx.core.json.Json.encodeToBuffer(response.body()));
+    rc.response().end(response.encodedBody());
   }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * limiter fails open: the hit is allowed and marked {@link RateDecision#counted() uncounted}.
  * Throttling is a defence against abuse, and it should not turn a Redis outage into an outage of
  * what it guards (logins, the API). The first failure and the recovery are logged, not every hit.
- * {@link #hit} and {@link #refund} never fail.
+ * {@link #hit}, {@link #peek} and {@link #refund} never fail.
  */
 public final class RateLimiter {
 
@@ -60,6 +60,11 @@ public final class RateLimiter {
       return 0
       """;
 
+  // The hits counted so far and the ms until the window ends (negative when there is no window).
+  private static final String PEEK = """
+      return {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1])}
+      """;
+
   private final RedisAPI redis;
   private final String prefix;
   private final Duration timeout;
@@ -83,6 +88,25 @@ public final class RateLimiter {
         .map(answer -> {
           reachable();
           return RateDecision.counted(limit, answer.get(0).toLong(), answer.get(1).toLong());
+        })
+        .recover(failure -> {
+          unreachable(failure);
+          return Future.succeededFuture(RateDecision.uncounted(limit));
+        });
+  }
+
+  /**
+   * The decision the next hit of {@code key} would get, without counting one: refused once the
+   * window's hits are spent. For a limit on failures alone (unknown tokens), which a request
+   * must pass before anyone can tell whether it fails.
+   */
+  public Future<RateDecision> peek(RateLimit limit, String key) {
+    return redis.eval(List.of(PEEK, "1", counter(limit, key)))
+        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .map(answer -> {
+          reachable();
+          long ttl = answer.get(1).toLong();
+          return RateDecision.counted(limit, answer.get(0).toLong() + 1, ttl < 0 ? limit.window().toMillis() : ttl);
         })
         .recover(failure -> {
           unreachable(failure);

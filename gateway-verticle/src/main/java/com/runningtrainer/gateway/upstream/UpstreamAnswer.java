@@ -3,7 +3,6 @@ package com.runningtrainer.gateway.upstream;
 import com.runningtrainer.common.api.ApiResponse;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 
 /**
  * A service's answer, passed on to the client as it is.
@@ -21,7 +20,7 @@ public record UpstreamAnswer(int status, MultiMap headers, Buffer body, String f
     if (!headers.contains("Content-Type")) {
       headers.add("Content-Type", "application/json");
     }
-    return new UpstreamAnswer(response.status(), headers, Json.encodeToBuffer(response.body()), from);
+    return new UpstreamAnswer(response.status(), headers, response.encodedBody(), from);
   }
 
   /** The service says it cannot serve now (down, overloaded, stopping, a dependency away). */

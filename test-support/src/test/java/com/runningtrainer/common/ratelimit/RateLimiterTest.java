@@ -74,6 +74,40 @@ class RateLimiterTest {
   }
 
   @Test
+  void aPeekCountsNothingAndIsAllowedWhileHitsAreLeft() {
+    String key = newKey();
+    hits(THREE_A_MINUTE, key, 2);
+
+    RateDecision peeked = limiter.peek(THREE_A_MINUTE, key).await();
+    RateDecision third = limiter.hit(THREE_A_MINUTE, key).await();
+
+    assertThat(peeked.allowed()).isTrue();
+    assertThat(peeked.remaining()).isZero();
+    assertThat(third.allowed()).isTrue();
+  }
+
+  @Test
+  void aPeekIsRefusedOnceTheWindowsHitsAreSpent() {
+    String key = newKey();
+    hits(THREE_A_MINUTE, key, 3);
+
+    RateDecision peeked = limiter.peek(THREE_A_MINUTE, key).await();
+
+    assertThat(peeked.allowed()).isFalse();
+    assertThat(peeked.resetSeconds()).isBetween(1L, 60L);
+  }
+
+  @Test
+  void aPeekAtAKeyNeverHitIsAllowedAndLeavesNoCounter() {
+    String key = newKey();
+
+    RateDecision peeked = limiter.peek(THREE_A_MINUTE, key).await();
+
+    assertThat(peeked.allowed()).isTrue();
+    assertThat(redis.exists(List.of(limiter.counter(THREE_A_MINUTE, key))).await().toInteger()).isZero();
+  }
+
+  @Test
   void eachKeyHasACounterOfItsOwn() {
     String throttled = newKey();
     hits(THREE_A_MINUTE, throttled, 4);
