@@ -1,5 +1,6 @@
 package com.runningtrainer.trainer.plan.generate;
 
+import com.runningtrainer.common.api.Failures;
 import java.math.BigDecimal;
 
 /**
@@ -45,7 +46,7 @@ public enum GoalDistance {
         return goal;
       }
     }
-    throw new IllegalArgumentException(key);
+    throw Failures.invalid("goal_distance", "must be one of 5k, 10k, half, marathon");
   }
 
   public String key() {

@@ -1,5 +1,6 @@
 package com.runningtrainer.trainer.plan.generate;
 
+import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Inputs;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -29,8 +30,17 @@ public record PlanRequest(
         body.getInteger("runs_per_week"),
         Inputs.decimal(body, "current_weekly_km"),
         Inputs.decimal(body, "current_long_run_km"),
-        DayOfWeek.valueOf(body.getString("long_run_day", "sunday").toUpperCase(Locale.ROOT)),
+        day(body.getString("long_run_day", "sunday")),
         Inputs.date(body, "start_date"),
         body.getString("name"));
+  }
+
+  private static DayOfWeek day(String name) {
+    for (DayOfWeek day : DayOfWeek.values()) {
+      if (day.name().toLowerCase(Locale.ROOT).equals(name)) {
+        return day;
+      }
+    }
+    throw Failures.invalid("long_run_day", "must be a day of the week, monday to sunday");
   }
 }
