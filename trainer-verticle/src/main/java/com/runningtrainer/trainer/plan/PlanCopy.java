@@ -33,7 +33,8 @@ public record PlanCopy(LocalDate startDate, LocalDate raceDate, String name) {
     if (startDate != null) {
       return ChronoUnit.DAYS.between(LocalDate.parse(plan.getString("start_date")), startDate);
     }
-    String race = plan.getString("goal_race_date", plan.getString("end_date"));
+    String goalRace = plan.getString("goal_race_date");
+    String race = goalRace != null ? goalRace : plan.getString("end_date");
     return ChronoUnit.DAYS.between(LocalDate.parse(race), raceDate);
   }
 
