@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The plan tools on a real database: copying a plan to new dates, shifting its workouts, moving
@@ -240,6 +242,27 @@ class PlanToolsTest {
     assertThat(datesOf(token, plan)).containsExactly("2026-03-04", "2026-03-11", "2026-03-27");
     assertThat(platform.trainer.get("/api/v1/runs?workout_id=" + easy.getString("id"), token).bodyAsJsonObject()
         .getInteger("total")).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "Strava runs shared with the coach: {0}")
+  @ValueSource(booleans = {false, true})
+  void aWorkoutDoneWithAStravaRunStaysWhenACoachShiftsWhetherTheCoachSeesTheRunOrNot(boolean shareStravaRuns) {
+    Person athlete = platform.person();
+    Person coach = platform.coach();
+    platform.share(athlete, coach, "read_write", shareStravaRuns);
+    JsonObject plan = march(athlete.token());
+    JsonObject easy = workoutOn(athlete.token(), plan, "2026-03-11");
+    platform.runImports().importRun(athlete.id(), new JsonObject().put("strava_activity_id", 4242L)
+        .put("workout_id", easy.getString("id")).put("actual_date", "2026-03-11").put("distance_km", 8)
+        .put("duration_minutes", 45)).await();
+
+    JsonObject answer = platform.trainer.post(shift(plan), coach.token(),
+        new JsonObject().put("days", -2).put("from", "2026-03-05")).bodyAsJsonObject();
+
+    assertThat(answer.getInteger("done_workouts_kept")).isEqualTo(1);
+    assertThat(datesOf(athlete.token(), plan)).containsExactly("2026-03-04", "2026-03-11", "2026-03-27");
+    assertThat(platform.trainer.get("/api/v1/runs?workout_id=" + easy.getString("id") + "&athlete_id=" + athlete.id(),
+        coach.token()).bodyAsJsonObject().getInteger("total")).isEqualTo(shareStravaRuns ? 1 : 0);
   }
 
   @Test
