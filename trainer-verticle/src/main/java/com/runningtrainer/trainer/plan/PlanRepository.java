@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -128,11 +129,11 @@ public final class PlanRepository {
    */
   public Future<JsonObject> copy(UUID caller, UUID id, long days, String name) {
     return pool.withTransaction(connection -> connection.preparedQuery(COPY)
-        .execute(Tuple.of(UUID.randomUUID(), id, name, (int) days, caller))
+        .execute(Tuple.of(UUID.randomUUID(), id, name, Math.toIntExact(days), caller))
         .map(rows -> Rows.first(rows, PlanRepository::toJson))
         .compose(copy -> copy == null ? Future.succeededFuture() : connection.preparedQuery(COPY_WORKOUTS)
             .execute(Tuple.of(UUID.fromString(copy.getString("id")), id, UUID.fromString(copy.getString("owner_id")),
-                (int) days))
+                Math.toIntExact(days)))
             .map(copy)));
   }
 
@@ -144,27 +145,29 @@ public final class PlanRepository {
   public Future<JsonObject> shift(UUID caller, UUID id, PlanShift shift) {
     return pool.withTransaction(connection -> connection.preparedQuery(LOCK_WRITABLE).execute(Tuple.of(id, caller))
         .map(rows -> Rows.first(rows, PlanRepository::toJson))
-        .compose(plan -> plan == null ? Future.succeededFuture() : connection.preparedQuery(SHIFT_SPAN)
-            .execute(Tuple.of(id, shift.from()))
-            .map(rows -> rows.iterator().next())
-            .compose(span -> {
-              PlanShift.Dates dates = shift.apply(dates(plan), span.getLocalDate("first_moving"),
-                  span.getLocalDate("last_moving"));
-              return connection.preparedQuery(SHIFT_DATES)
-                  .execute(Tuple.of(id, dates.start(), dates.end(), dates.goalRace()))
-                  .map(rows -> Rows.first(rows, PlanRepository::toJson).put("done_workouts_kept", span.getLong("done")));
-            })
-            .compose(shifted -> connection.preparedQuery(SHIFT_WORKOUTS).execute(Tuple.of(id, shift.from(), shift.days()))
-                .map(rows -> shifted.put("workouts_moved", rows.rowCount())))));
+        .compose(plan -> plan == null ? Future.succeededFuture() : shiftLocked(connection, plan, shift)));
+  }
+
+  private static Future<JsonObject> shiftLocked(SqlConnection connection, JsonObject plan, PlanShift shift) {
+    UUID id = UUID.fromString(plan.getString("id"));
+    return connection.preparedQuery(SHIFT_SPAN).execute(Tuple.of(id, shift.from()))
+        .map(rows -> rows.iterator().next())
+        .compose(span -> {
+          PlanShift.Dates dates = shift.apply(dates(plan), span.getLocalDate("first_moving"),
+              span.getLocalDate("last_moving"));
+          return connection.preparedQuery(SHIFT_DATES).execute(Tuple.of(id, dates.start(), dates.end(), dates.goalRace()))
+              .map(rows -> Rows.first(rows, PlanRepository::toJson).put("done_workouts_kept", span.getLong("done")));
+        })
+        .compose(shifted -> connection.preparedQuery(SHIFT_WORKOUTS).execute(Tuple.of(id, shift.from(), shift.days()))
+            .map(rows -> shifted.put("workouts_moved", rows.rowCount())));
   }
 
   /** The generated plan and its workouts, the owner's; null when the caller may not write the owner's plans. */
   public Future<JsonObject> insertGenerated(UUID caller, UUID owner, GeneratedPlan generated) {
-    PlanFields fields = new PlanFields(generated.name(), generated.description(), generated.startDate(),
-        generated.raceDate(), generated.raceDate());
+    // The plan ends on its race.
     return pool.withTransaction(connection -> connection.preparedQuery(INSERT)
-        .execute(Tuple.of(UUID.randomUUID(), owner, fields.name(), fields.description(), fields.startDate(),
-            fields.endDate(), fields.goalRaceDate(), caller))
+        .execute(Tuple.of(UUID.randomUUID(), owner, generated.name(), generated.description(), generated.startDate(),
+            generated.raceDate(), generated.raceDate(), caller))
         .map(rows -> Rows.first(rows, PlanRepository::toJson))
         .compose(plan -> plan == null ? Future.succeededFuture() : connection.preparedQuery(INSERT_WORKOUT)
             .executeBatch(workoutRows(owner, UUID.fromString(plan.getString("id")), generated.workouts()))

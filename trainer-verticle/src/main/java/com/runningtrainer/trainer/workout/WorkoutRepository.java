@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -122,22 +123,20 @@ public final class WorkoutRepository {
    */
   public Future<JsonObject> move(UUID caller, UUID id, WorkoutMove move) {
     return pool.withTransaction(connection -> connection.preparedQuery(LOCK_FOR_MOVE).execute(Tuple.of(id, caller))
-        .compose(rows -> {
-          if (!rows.iterator().hasNext()) {
-            return Future.succeededFuture();
-          }
-          Row found = rows.iterator().next();
-          if (move.date().isBefore(found.getLocalDate("start_date")) || move.date().isAfter(found.getLocalDate("end_date"))) {
-            throw Failures.unprocessable("date", "must fall between the plan's start_date and end_date");
-          }
-          LocalDate source = found.getLocalDate("scheduled_date");
-          Future<JsonArray> swapped = !move.swap() || source.equals(move.date()) ? Future.succeededFuture(new JsonArray())
-              : connection.preparedQuery(SWAP).execute(Tuple.of(found.getUUID("plan_id"), move.date(), source, id))
-                  .map(swaps -> Rows.array(swaps, WorkoutRepository::toJson));
-          return swapped.compose(others -> connection.preparedQuery(MOVE).execute(Tuple.of(id, move.date()))
-              .map(moved -> new JsonObject().put("workout", Rows.first(moved, WorkoutRepository::toJson))
-                  .put("swapped", others)));
-        }));
+        .compose(rows -> rows.iterator().hasNext() ? moveLocked(connection, id, rows.iterator().next(), move)
+            : Future.succeededFuture()));
+  }
+
+  private static Future<JsonObject> moveLocked(SqlConnection connection, UUID id, Row found, WorkoutMove move) {
+    if (move.date().isBefore(found.getLocalDate("start_date")) || move.date().isAfter(found.getLocalDate("end_date"))) {
+      return Future.failedFuture(Failures.unprocessable("date", "must fall between the plan's start_date and end_date"));
+    }
+    LocalDate source = found.getLocalDate("scheduled_date");
+    Future<JsonArray> swapped = !move.swap() || source.equals(move.date()) ? Future.succeededFuture(new JsonArray())
+        : connection.preparedQuery(SWAP).execute(Tuple.of(found.getUUID("plan_id"), move.date(), source, id))
+            .map(rows -> Rows.array(rows, WorkoutRepository::toJson));
+    return swapped.compose(others -> connection.preparedQuery(MOVE).execute(Tuple.of(id, move.date()))
+        .map(rows -> new JsonObject().put("workout", Rows.first(rows, WorkoutRepository::toJson)).put("swapped", others)));
   }
 
   private static Tuple params(UUID id, UUID owner, WorkoutFields workout) {
