@@ -112,10 +112,10 @@ class PlanGenerateTest {
     JsonObject low = assertFieldProblem(platform.trainer.post("/api/v1/plans/generate", token,
         fiveK().put("goal_distance", "marathon").put("race_date", "2027-06-06")), 422, "current_weekly_km");
     JsonObject high = assertFieldProblem(platform.trainer.post("/api/v1/plans/generate", token,
-        fiveK().put("current_weekly_km", 70)), 422, "current_weekly_km");
+        fiveK().put("current_weekly_km", 50)), 422, "current_weekly_km");
 
     assertThat(low.getString("detail")).contains("at least 30 km");
-    assertThat(high.getString("detail")).contains("at most 60 km").contains("more runs a week");
+    assertThat(high.getString("detail")).contains("at most 42 km").contains("more runs a week");
     assertThat(plansOf(token)).isZero();
   }
 

@@ -19,8 +19,8 @@ import java.util.Locale;
  *
  * <p>The rules. Training begins with the first full calendar week from the start date and ends
  * with the race week. The first week runs the current weekly volume; each week after adds at most
- * 10 % to the last week that was not a cut-back, up to the goal's peak volume (or the current
- * volume, when higher); every 4th week is a cut-back to 80 % of it. The build weeks are split in
+ * 10 % to the last week that was not a cut-back, up to the goal's peak volume (or the most
+ * its runs a week may hold, when lower; or the current volume, when higher); every 4th week is a cut-back to 80 % of it. The build weeks are split in
  * three phases, base, build and peak, whose quality session is hill repeats, tempo and intervals.
  * A taper of 2 weeks (5k, 10k) or 3 (half, marathon), the race week included, follows: 70 % of the
  * peak week, or 75 % then 60 %, and in the race week only short shakeouts before the race. A
@@ -35,8 +35,8 @@ public final class PlanGenerator {
   public static final int MAX_WEEKS = 40;
 
   /** The least a week may average per run (4 km), and the most (20 km), in tenths of a km. */
-  public static final int MIN_TENTHS_PER_RUN = 40;
-  public static final int MAX_TENTHS_PER_RUN = 200;
+  private static final int MIN_TENTHS_PER_RUN = 40;
+  private static final int MAX_TENTHS_PER_RUN = 200;
 
   private static final String[] PHASES = {"base", "build", "peak"};
   private static final int QUALITY_OFFSET = 3;
@@ -61,7 +61,7 @@ public final class PlanGenerator {
 
     Layout weekly = new Layout(request, new Sessions(new Paces(settings.thresholdPace())));
     List<GeneratedPlan.Week> summary = new ArrayList<>();
-    List<TrainingWeek> training = trainingWeeks(request.goal(), current, weeks - 1);
+    List<TrainingWeek> training = trainingWeeks(request.goal(), request.runsPerWeek(), current, weeks - 1);
     for (int i = 0; i < training.size(); i++) {
       TrainingWeek week = training.get(i);
       LocalDate weekStart = firstWeek.plusWeeks(i);
@@ -82,9 +82,9 @@ public final class PlanGenerator {
   }
 
   /** The volume of every week before the race week, by the rules above. */
-  static List<TrainingWeek> trainingWeeks(GoalDistance goal, int current, int count) {
+  static List<TrainingWeek> trainingWeeks(GoalDistance goal, int runs, int current, int count) {
     int build = count - (goal.taperWeeks() - 1);
-    int cap = Math.max(goal.peakWeeklyTenths(), current);
+    int cap = Math.max(Math.min(goal.peakWeeklyTenths(), mostWeeklyTenths(goal, runs)), current);
     int reference = current;
     List<TrainingWeek> weeks = new ArrayList<>();
     for (int i = 0; i < build; i++) {
@@ -177,12 +177,12 @@ public final class PlanGenerator {
     GoalDistance goal = request.goal();
     int runs = request.runsPerWeek();
     String plan = " for a " + goal.label() + " plan of " + runs + " runs a week";
-    int least = Math.max(goal.minWeeklyTenths(), runs * MIN_TENTHS_PER_RUN);
+    int least = leastWeeklyTenths(goal, runs);
     if (weekly < least) {
       throw Failures.unprocessable("current_weekly_km", "must be at least " + km(least) + plan
           + ": build up to it first, or plan fewer runs a week");
     }
-    int most = Math.min(2 * goal.peakWeeklyTenths(), runs * MAX_TENTHS_PER_RUN);
+    int most = mostWeeklyTenths(goal, runs);
     if (weekly > most) {
       throw Failures.unprocessable("current_weekly_km", "must be at most " + km(most) + plan
           + (most < 2 * goal.peakWeeklyTenths() ? ": plan more runs a week" : ""));
@@ -194,6 +194,20 @@ public final class PlanGenerator {
     if (longRun > weekly) {
       throw Failures.unprocessable("current_long_run_km", "must not be more than current_weekly_km");
     }
+  }
+
+  /** The least current weekly volume a plan starts from: the goal's, and 4 km a run. */
+  public static int leastWeeklyTenths(GoalDistance goal, int runs) {
+    return Math.max(goal.minWeeklyTenths(), runs * MIN_TENTHS_PER_RUN);
+  }
+
+  /**
+   * The most current weekly volume a plan starts from: twice the goal's peak week, and per run
+   * 20 km or the goal's longest long run when shorter, so that the runs other than the long run,
+   * which takes at most its share of the week, are not pushed far beyond it.
+   */
+  public static int mostWeeklyTenths(GoalDistance goal, int runs) {
+    return Math.min(2 * goal.peakWeeklyTenths(), runs * Math.min(MAX_TENTHS_PER_RUN, goal.longRunCapTenths()));
   }
 
   private static String name(PlanRequest request) {

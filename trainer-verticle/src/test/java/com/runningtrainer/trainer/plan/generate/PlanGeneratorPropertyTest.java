@@ -66,8 +66,8 @@ class PlanGeneratorPropertyTest {
     int weeks = between(goal.minWeeks(), PlanGenerator.MAX_WEEKS, calendar.weeksAt());
     LocalDate raceDate = firstWeek.plusWeeks(weeks - 1L).plusDays(calendar.raceDay());
     int runs = runner.runsPerWeek();
-    int weekly = between(Math.max(goal.minWeeklyTenths(), runs * PlanGenerator.MIN_TENTHS_PER_RUN),
-        Math.min(2 * goal.peakWeeklyTenths(), runs * PlanGenerator.MAX_TENTHS_PER_RUN), runner.weeklyAt());
+    int weekly = between(PlanGenerator.leastWeeklyTenths(goal, runs), PlanGenerator.mostWeeklyTenths(goal, runs),
+        runner.weeklyAt());
     int longRun = between(goal.minLongRunTenths(), weekly, runner.longRunAt());
     return new PlanRequest(goal, raceDate, runs, BigDecimal.valueOf(weekly, 1), BigDecimal.valueOf(longRun, 1),
         runner.longRunDay(), start, null);

@@ -21,7 +21,7 @@ class PlanGeneratorTest {
 
   @Test
   void volumesGrowByTenPercentWithACutBackEveryFourthWeekThenTaper() {
-    List<Integer> volumes = PlanGenerator.trainingWeeks(GoalDistance.TEN_K, 200, 9).stream()
+    List<Integer> volumes = PlanGenerator.trainingWeeks(GoalDistance.TEN_K, 4, 200, 9).stream()
         .map(TrainingWeek::tenths).toList();
 
     assertThat(volumes).containsExactly(200, 220, 242, 193, 266, 292, 321, 256, 224);
@@ -29,11 +29,19 @@ class PlanGeneratorTest {
 
   @Test
   void volumesHoldAtTheGoalsPeakOnceReached() {
-    List<TrainingWeek> weeks = PlanGenerator.trainingWeeks(GoalDistance.FIVE_K, 380, 8);
+    List<TrainingWeek> weeks = PlanGenerator.trainingWeeks(GoalDistance.FIVE_K, 4, 380, 8);
 
     assertThat(weeks).extracting(TrainingWeek::tenths).containsExactly(380, 400, 400, 320, 400, 400, 400, 280);
     assertThat(weeks).extracting(TrainingWeek::phase)
         .containsExactly("base", "base", "base", "build", "build", "peak", "peak", "taper");
+  }
+
+  @Test
+  void volumesStopAtWhatTheRunsAWeekHoldWhenBelowTheGoalsPeak() {
+    List<Integer> volumes = PlanGenerator.trainingWeeks(GoalDistance.MARATHON, 3, 540, 6).stream()
+        .map(TrainingWeek::tenths).toList();
+
+    assertThat(volumes).containsExactly(540, 594, 600, 480, 450, 360);
   }
 
   @Test
@@ -89,7 +97,7 @@ class PlanGeneratorTest {
         .hasMessage("current_weekly_km must be at least 16 km for a 5 km plan of 4 runs a week: build up to it first,"
             + " or plan fewer runs a week");
     assertThatThrownBy(() -> generator.generate(withVolumes("90", "6"), settings(DayOfWeek.MONDAY, null), MONDAY))
-        .hasMessage("current_weekly_km must be at most 80 km for a 5 km plan of 4 runs a week");
+        .hasMessage("current_weekly_km must be at most 56 km for a 5 km plan of 4 runs a week: plan more runs a week");
     assertThatThrownBy(() -> generator.generate(withVolumes("20", "21"), settings(DayOfWeek.MONDAY, null), MONDAY))
         .hasMessage("current_long_run_km must not be more than current_weekly_km");
   }
