@@ -150,4 +150,22 @@ class PlanGenerateTest {
     assertThat(workoutsOf(athlete.token(), plan.getString("id"))).hasSize(17);
     assertThat(plansOf(writer.token())).isZero();
   }
+
+  @Test
+  void aCoachsPlanFollowsTheAthletesWeekStartAndThresholdPace() {
+    Person athlete = platform.person();
+    Person writer = platform.coach();
+    platform.share(athlete, writer, "read_write", false);
+    platform.trainer.put("/api/v1/athlete", athlete.token(),
+        new JsonObject().put("threshold_pace", 5.0).put("week_start", "sunday"));
+
+    JsonObject plan = platform.create("/api/v1/plans/generate?athlete_id=" + athlete.id(), writer.token(),
+        fiveK().put("start_date", "2026-12-06"));
+
+    assertThat(plan.getJsonArray("weeks").getJsonObject(0).getString("week_start")).isEqualTo("2026-12-06");
+    assertThat(plan.getJsonArray("weeks")).hasSize(7);
+    JsonArray workouts = workoutsOf(athlete.token(), plan.getString("id"));
+    assertThat(summary(workouts.getJsonObject(0))).isEqualTo("2026-12-06 long_run 6.6");
+    assertThat(workouts.getJsonObject(2).getString("description")).isEqualTo("8.4 km at 6:00–6:30/km.");
+  }
 }
