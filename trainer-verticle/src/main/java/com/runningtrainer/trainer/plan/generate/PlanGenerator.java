@@ -19,9 +19,10 @@ import java.util.Locale;
  *
  * <p>The rules. Training begins with the first full calendar week from the start date and ends
  * with the race week. The first week runs the current weekly volume; each week after adds at most
- * 10 % to the last week that was not a cut-back, up to the goal's peak volume (or the most
- * its runs a week may hold, when lower; or the current volume, when higher); every 4th week is a cut-back to 80 % of it. The build weeks are split in
- * three phases, base, build and peak, whose quality session is hill repeats, tempo and intervals.
+ * 10 % to the last week that was not a cut-back, up to the goal's peak volume (or the most its
+ * runs a week may hold, when lower; or the current volume, when higher); every 4th week is a
+ * cut-back to 80 % of it. The build weeks are split in three phases, base, build and peak, whose
+ * quality session is hill repeats, tempo and intervals.
  * A taper of 2 weeks (5k, 10k) or 3 (half, marathon), the race week included, follows: 70 % of the
  * peak week, or 75 % then 60 %, and in the race week only short shakeouts before the race. A
  * week's long run, on the chosen day, is at most a fixed share of the week (33 % with 3 runs a
