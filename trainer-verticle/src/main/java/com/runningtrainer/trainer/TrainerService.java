@@ -41,6 +41,22 @@ public interface TrainerService extends RunImports, PlanPrints {
 
   Future<Void> deleteWorkout(String callerId, String workoutId);
 
+  /**
+   * A plan made by the generator's rules for a race, from the runner's current training.
+   *
+   * @param athleteId whose plan it is: a read-write sharing athlete's, or the caller's when null
+   */
+  Future<JsonObject> generatePlan(String callerId, String athleteId, JsonObject request);
+
+  /** A copy of a plan, for its athlete, every workout moved by the same number of days; runs are never copied. */
+  Future<JsonObject> copyPlan(String callerId, String planId, JsonObject copy);
+
+  /** Moves a plan's workouts not yet done on and after a date by a number of days, in one transaction. */
+  Future<JsonObject> shiftPlan(String callerId, String planId, JsonObject shift);
+
+  /** Moves a workout to another date of its plan, swapping with the workouts there when asked. */
+  Future<JsonObject> moveWorkout(String callerId, String workoutId, JsonObject move);
+
   /** Records a run of the caller's own; nobody records runs for another. */
   Future<JsonObject> createRun(String callerId, JsonObject run);
 

@@ -16,10 +16,15 @@ import com.runningtrainer.trainer.calendar.CalendarFile;
 import com.runningtrainer.trainer.calendar.FeedThrottle;
 import com.runningtrainer.trainer.calendar.FeedToken;
 import com.runningtrainer.trainer.calendar.FeedUrls;
+import com.runningtrainer.trainer.plan.PlanCopy;
 import com.runningtrainer.trainer.plan.PlanFields;
+import com.runningtrainer.trainer.plan.PlanGeneration;
 import com.runningtrainer.trainer.plan.PlanRepository;
+import com.runningtrainer.trainer.plan.PlanShift;
+import com.runningtrainer.trainer.plan.PlanTools;
 import com.runningtrainer.trainer.plan.Plans;
 import com.runningtrainer.trainer.plan.Printouts;
+import com.runningtrainer.trainer.plan.generate.PlanRequest;
 import com.runningtrainer.trainer.run.RunFields;
 import com.runningtrainer.trainer.run.RunFilter;
 import com.runningtrainer.trainer.run.RunRepository;
@@ -32,6 +37,7 @@ import com.runningtrainer.trainer.share.ShareRepository;
 import com.runningtrainer.trainer.share.Sharing;
 import com.runningtrainer.trainer.workout.WorkoutFields;
 import com.runningtrainer.trainer.workout.WorkoutFilter;
+import com.runningtrainer.trainer.workout.WorkoutMove;
 import com.runningtrainer.trainer.workout.WorkoutRepository;
 import com.runningtrainer.trainer.workout.Workouts;
 import io.vertx.core.Future;
@@ -55,6 +61,8 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Sharing sharing;
   private final Printouts printouts;
   private final CalendarFeeds calendar;
+  private final PlanTools planTools;
+  private final PlanGeneration planGeneration;
 
   public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock,
       FeedThrottle feedThrottle, FeedUrls feedUrls) {
@@ -71,6 +79,8 @@ public final class TrainerServiceImpl implements TrainerService {
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
     this.calendar = new CalendarFeeds(new CalendarFeedRepository(pool), athletes, feedThrottle, feedUrls, clock);
+    this.planTools = new PlanTools(planRepository, access);
+    this.planGeneration = new PlanGeneration(planRepository, athletes, access, clock);
   }
 
   @Override
@@ -134,6 +144,29 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<Void> deleteWorkout(String callerId, String workoutId) {
     return Futures.attempt(() -> id(workoutId)).compose(id -> workouts.delete(caller(callerId), id));
+  }
+
+  @Override
+  public Future<JsonObject> generatePlan(String callerId, String athleteId, JsonObject request) {
+    return Futures.attempt(() -> PlanRequest.from(request))
+        .compose(fields -> planGeneration.generate(caller(callerId), athlete(athleteId), fields));
+  }
+
+  @Override
+  public Future<JsonObject> copyPlan(String callerId, String planId, JsonObject copy) {
+    return Futures.attempt(() -> PlanCopy.from(copy)).compose(fields -> planTools.copy(caller(callerId), id(planId), fields));
+  }
+
+  @Override
+  public Future<JsonObject> shiftPlan(String callerId, String planId, JsonObject shift) {
+    return Futures.attempt(() -> PlanShift.from(shift))
+        .compose(fields -> planTools.shift(caller(callerId), id(planId), fields));
+  }
+
+  @Override
+  public Future<JsonObject> moveWorkout(String callerId, String workoutId, JsonObject move) {
+    return Futures.attempt(() -> WorkoutMove.from(move))
+        .compose(fields -> workouts.move(caller(callerId), id(workoutId), fields));
   }
 
   @Override

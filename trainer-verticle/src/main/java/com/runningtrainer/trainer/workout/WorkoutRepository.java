@@ -1,5 +1,6 @@
 package com.runningtrainer.trainer.workout;
 
+import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -80,6 +82,18 @@ public final class WorkoutRepository {
   private static final String DELETE = "DELETE FROM workouts WHERE id = $1 AND owner_id IN "
       + ShareRepository.ownersWritableBy("$2");
 
+  // A move locks the workout's plan, as a plan's shift does, so that the two follow one another.
+  private static final String LOCK_FOR_MOVE = "SELECT w.plan_id, w.scheduled_date, p.start_date, p.end_date "
+      + "FROM workouts w JOIN training_plans p ON p.id = w.plan_id AND p.owner_id = w.owner_id "
+      + "WHERE w.id = $1 AND w.owner_id IN " + ShareRepository.ownersWritableBy("$2") + " FOR UPDATE OF p";
+
+  private static final String SWAP = "UPDATE workouts w SET scheduled_date = $3, updated_at = now() "
+      + "WHERE w.plan_id = $1 AND w.scheduled_date = $2 AND w.id <> $4 "
+      + "AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.workout_id = w.id) RETURNING " + COLUMNS;
+
+  private static final String MOVE = "UPDATE workouts SET scheduled_date = $2, updated_at = now() WHERE id = $1 "
+      + "RETURNING " + COLUMNS;
+
   private final Pool pool;
   private final Clock clock;
   private final PagedQuery page;
@@ -130,6 +144,29 @@ public final class WorkoutRepository {
   /** Deletes the workout when the caller may change it; runs linked to it are kept, unlinked by the schema. */
   public Future<Boolean> delete(UUID caller, UUID id) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, caller)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * Moves the workout, and with a swap those on the target date to its old one, in one
+   * transaction: {@code workout} and {@code swapped}; null when the caller may not change it;
+   * 422, nothing moved, for a date outside the plan.
+   */
+  public Future<JsonObject> move(UUID caller, UUID id, WorkoutMove move) {
+    return pool.withTransaction(connection -> connection.preparedQuery(LOCK_FOR_MOVE).execute(Tuple.of(id, caller))
+        .compose(rows -> rows.iterator().hasNext() ? moveLocked(connection, id, rows.iterator().next(), move)
+            : Future.succeededFuture()));
+  }
+
+  private static Future<JsonObject> moveLocked(SqlConnection connection, UUID id, Row found, WorkoutMove move) {
+    if (move.date().isBefore(found.getLocalDate("start_date")) || move.date().isAfter(found.getLocalDate("end_date"))) {
+      return Future.failedFuture(Failures.unprocessable("date", "must fall between the plan's start_date and end_date"));
+    }
+    LocalDate source = found.getLocalDate("scheduled_date");
+    Future<JsonArray> swapped = !move.swap() || source.equals(move.date()) ? Future.succeededFuture(new JsonArray())
+        : connection.preparedQuery(SWAP).execute(Tuple.of(found.getUUID("plan_id"), move.date(), source, id))
+            .map(rows -> Rows.array(rows, WorkoutRepository::toJson));
+    return swapped.compose(others -> connection.preparedQuery(MOVE).execute(Tuple.of(id, move.date()))
+        .map(rows -> new JsonObject().put("workout", Rows.first(rows, WorkoutRepository::toJson)).put("swapped", others)));
   }
 
   private static Tuple params(UUID id, UUID owner, WorkoutFields workout) {

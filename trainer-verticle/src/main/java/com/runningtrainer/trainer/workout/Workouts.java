@@ -52,6 +52,13 @@ public final class Workouts {
     return orExplainDeletion(workouts.delete(caller, id), () -> whyNotDeleted(caller, id));
   }
 
+  /** Moves the workout within its plan, swapping when asked: {@code workout} and {@code swapped}. */
+  public Future<JsonObject> move(UUID caller, UUID id, WorkoutMove move) {
+    return orExplain(workouts.move(caller, id, move), () -> find(caller, id)
+        .compose(existing -> access.refuseWhenReadOnly(caller, ownerOf(existing)))
+        .compose(writable -> Future.failedFuture(Failures.notFound("workout"))));
+  }
+
   private <T> Future<T> whyNotUpdated(UUID caller, UUID id, WorkoutFields workout) {
     return find(caller, id).compose(existing -> {
       UUID owner = ownerOf(existing);
