@@ -98,7 +98,7 @@ public final class GatewayVerticle extends VerticleBase {
     var streams = new EventStreamHandler(vertx, events, tokens, EventSettings.from(config));
     return new EdgeRouter(vertx, contracts, own, streams, Upstreams.create(vertx, gateway, upstreamClient),
             Upstreams.proxies(vertx, gateway, proxyClient), tokens,
-        limits(tokens), health(feed), gateway.corsOrigins(), settings.trustedProxies(),
+        limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
         MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
         Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create();
   }
@@ -111,9 +111,8 @@ public final class GatewayVerticle extends VerticleBase {
     return new EdgeLimits(limiter, tokens, gateway.rateLimits(), AUTH_PATH);
   }
 
-  private Handler<RoutingContext> health(RevocationFeed feed) {
-    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis)),
-        RevocationFeed.healthCheck(feed)));
+  private Handler<RoutingContext> health() {
+    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis))));
   }
 
   @Override

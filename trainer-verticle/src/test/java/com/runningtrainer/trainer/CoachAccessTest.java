@@ -50,6 +50,10 @@ class CoachAccessTest {
     EXPECTED.put("DELETE run", new int[] {404, 404, 403, 403, 404});
     EXPECTED.put("GET summary of the athlete", new int[] {404, 404, 200, 200, 404});
     EXPECTED.put("GET settings of the athlete", new int[] {404, 404, 200, 200, 404});
+    EXPECTED.put("POST plan copy", new int[] {404, 404, 403, 201, 404});
+    EXPECTED.put("POST plan shift", new int[] {404, 404, 403, 200, 404});
+    EXPECTED.put("POST workout move", new int[] {404, 404, 403, 200, 404});
+    EXPECTED.put("POST generated plan for the athlete", new int[] {404, 404, 403, 201, 404});
     EXPECTED.put("GET goals of the athlete", new int[] {404, 404, 200, 200, 404});
   }
 
@@ -166,6 +170,15 @@ class CoachAccessTest {
       Map.entry("DELETE run", p -> platform.trainer.delete(path("runs", p.run()), p.coach().token())),
       Map.entry("GET summary of the athlete",
           p -> platform.trainer.get(ofAthlete("/api/v1/analytics/summary", p), p.coach().token())),
+      Map.entry("POST plan copy", p -> platform.trainer.post(path("plans", p.plan()) + "/copy", p.coach().token(),
+          new JsonObject().put("start_date", "2026-06-01"))),
+      Map.entry("POST plan shift", p -> platform.trainer.post(path("plans", p.plan()) + "/shift", p.coach().token(),
+          new JsonObject().put("days", 1).put("from", "2026-03-20"))),
+      Map.entry("POST workout move", p -> platform.trainer.post(path("workouts", p.workout()) + "/move", p.coach().token(),
+          new JsonObject().put("date", "2026-03-04"))),
+      Map.entry("POST generated plan for the athlete", p -> platform.trainer.post(ofAthlete("/api/v1/plans/generate", p),
+          p.coach().token(), new JsonObject().put("goal_distance", "10k").put("race_date", "2027-06-06").put("start_date", "2027-03-01")
+              .put("runs_per_week", 4).put("current_weekly_km", 25).put("current_long_run_km", 10))),
       Map.entry("GET settings of the athlete",
           p -> platform.trainer.get(ofAthlete("/api/v1/athlete", p), p.coach().token())),
       Map.entry("GET goals of the athlete",

@@ -1,7 +1,6 @@
 package com.runningtrainer.common.auth;
 
 import com.runningtrainer.common.api.Failures;
-import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -123,12 +122,6 @@ public final class RevocationFeed {
   /** Whether the feed has caught up and hears the channel. */
   public boolean isReady() {
     return ready;
-  }
-
-  /** {@code revocations}: healthy while the feed is current, so that an operator sees why tokens are refused. */
-  public static HealthCheck healthCheck(RevocationFeed feed) {
-    return new HealthCheck("revocations",
-        () -> feed.ready ? Future.succeededFuture() : Future.failedFuture("the revocation list is not current"));
   }
 
   private static void start(Vertx vertx, String redisUrl, RevocationKeys keys, CompletableFuture<RevocationFeed> made) {
