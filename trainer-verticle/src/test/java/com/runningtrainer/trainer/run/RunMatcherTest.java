@@ -43,7 +43,7 @@ class RunMatcherTest {
   void theWorkoutClosestToTheRunsDurationIsChosen() {
     Candidate shorter = workout("easy_run", DAY, "10", "45");
     Candidate close = workout("tempo", DAY, "8", "62");
-    Candidate longer = workout("longerrun", DAY, "10", "90");
+    Candidate longer = workout("long_run", DAY, "10", "90");
 
     assertThat(match(RUN, shorter, close, longer)).contains(close.id());
   }
@@ -68,7 +68,7 @@ class RunMatcherTest {
   @Test
   void aWorkoutPlanningNeitherDistanceNorDurationComesLast() {
     Candidate nothingPlanned = workout("fartlek", DAY, null, null);
-    Candidate farOff = workout("longerrun", DAY, "30", null);
+    Candidate farOff = workout("long_run", DAY, "30", null);
 
     assertThat(match(RUN, nothingPlanned, farOff)).contains(farOff.id());
     assertThat(match(RUN, nothingPlanned)).contains(nothingPlanned.id());
@@ -92,14 +92,14 @@ class RunMatcherTest {
   @Test
   void neverAWorkoutARunIsLinkedToAlready() {
     Candidate done = workout("easy_run", DAY, "10", "60", true, EARLY);
-    Candidate other = workout("longerrun", DAY, "20", "120");
+    Candidate other = workout("long_run", DAY, "20", "120");
 
     assertThat(match(RUN, done, other)).contains(other.id());
     assertThat(match(RUN, done)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"easy_run", "recovery_run", "longerrun", "tempo", "intervals", "fartlek", "hill_repeats",
+  @ValueSource(strings = {"easy_run", "recovery_run", "long_run", "tempo", "intervals", "fartlek", "hill_repeats",
       "progression", "race"})
   void aRunFitsEveryRunningType(String type) {
     Candidate workout = workout(type, DAY, "10", null);
