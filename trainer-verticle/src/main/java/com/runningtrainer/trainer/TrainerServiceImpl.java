@@ -14,6 +14,8 @@ import com.runningtrainer.trainer.plan.PlanFields;
 import com.runningtrainer.trainer.plan.PlanRepository;
 import com.runningtrainer.trainer.plan.Plans;
 import com.runningtrainer.trainer.plan.Printouts;
+import com.runningtrainer.trainer.run.ActivityImports;
+import com.runningtrainer.trainer.run.Matches;
 import com.runningtrainer.trainer.run.RunFields;
 import com.runningtrainer.trainer.run.RunFilter;
 import com.runningtrainer.trainer.run.RunRepository;
@@ -48,6 +50,8 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Analytics analytics;
   private final Sharing sharing;
   private final Printouts printouts;
+  private final Matches matches;
+  private final ActivityImports imports;
 
   public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock) {
     ShareRepository shares = new ShareRepository(pool);
@@ -62,6 +66,8 @@ public final class TrainerServiceImpl implements TrainerService {
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, athletes, clock);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
+    this.matches = new Matches(pool, runRepository, workoutRepository);
+    this.imports = new ActivityImports(runRepository, matches);
   }
 
   @Override
@@ -135,7 +141,7 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<JsonObject> importRun(String ownerId, JsonObject run) {
     return Futures.attempt(() -> RunFields.imported(run))
-        .compose(fields -> runs.importFromStrava(caller(ownerId), RunFields.stravaActivityId(run), fields));
+        .compose(fields -> imports.importRun(caller(ownerId), RunFields.stravaActivityId(run), fields));
   }
 
   @Override
@@ -160,6 +166,11 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<Void> deleteRun(String callerId, String runId) {
     return Futures.attempt(() -> id(runId)).compose(id -> runs.delete(caller(callerId), id));
+  }
+
+  @Override
+  public Future<JsonObject> setRunWorkout(String callerId, String runId, JsonObject body) {
+    return Futures.defer(() -> matches.setByHand(caller(callerId), id(runId), Inputs.uuid(body, "workout_id")));
   }
 
   @Override
