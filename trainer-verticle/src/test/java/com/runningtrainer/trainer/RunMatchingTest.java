@@ -3,6 +3,7 @@ package com.runningtrainer.trainer;
 import static com.runningtrainer.testsupport.ProblemAssert.assertFieldProblem;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.runningtrainer.testsupport.FakeAuth.Person;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.serviceproxy.ServiceException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -166,6 +168,19 @@ class RunMatchingTest {
         .put("workout_id", id(named))).await();
 
     assertThat(answer.getJsonObject("run").getString("workout_id")).isEqualTo(id(named));
+  }
+
+  @Test
+  void anImportNamingAnotherUsersWorkoutIsRefusedAndMakesNoRun() {
+    Athlete ann = athlete();
+    Athlete bob = athlete();
+    JsonObject bobs = workout(bob, "easy_run", DAY, 10.0, null);
+
+    assertThatThrownBy(() -> platform.runImports().importRun(ann.person().id(), activity(ACTIVITIES.incrementAndGet(), 10)
+        .put("workout_id", id(bobs))).await())
+        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(422));
+    assertThat(runCount(ann)).isZero();
+    assertThat(compliance(bob, bobs)).isEqualTo("missed");
   }
 
   @Test
