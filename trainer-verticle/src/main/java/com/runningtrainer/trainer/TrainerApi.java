@@ -47,6 +47,8 @@ public final class TrainerApi {
         Map.entry("getRun", r -> service.getRun(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
         Map.entry("updateRun", r -> service.updateRun(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
         Map.entry("deleteRun", r -> service.deleteRun(r.userId(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
+        Map.entry("setRunWorkout",
+            r -> service.setRunWorkout(r.userId(), r.pathParam("id"), r.bodyAsJson()).map(ApiResponse::ok)),
         Map.entry("getAthleteSettings", r -> service.getAthleteSettings(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("putAthleteSettings",
             r -> service.putAthleteSettings(r.userId(), r.bodyAsJson()).map(ApiResponse::ok)),

@@ -68,6 +68,13 @@ public interface TrainerService extends RunImports, PlanPrints {
 
   Future<Void> deleteRun(String callerId, String runId);
 
+  /**
+   * Sets ({@code workout_id}) or clears (null) the workout of the caller's own run by hand, and
+   * locks it: no automatic match changes it again. Any workout of theirs but a rest day (422);
+   * another's workout is 404; a coach gets 403.
+   */
+  Future<JsonObject> setRunWorkout(String callerId, String runId, JsonObject body);
+
   /** The training settings of the caller, or of an athlete who shares with them ({@code athlete_id}). */
   Future<JsonObject> getAthleteSettings(String callerId, JsonObject query);
 

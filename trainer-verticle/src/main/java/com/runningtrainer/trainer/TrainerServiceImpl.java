@@ -25,6 +25,8 @@ import com.runningtrainer.trainer.plan.PlanTools;
 import com.runningtrainer.trainer.plan.Plans;
 import com.runningtrainer.trainer.plan.Printouts;
 import com.runningtrainer.trainer.plan.generate.PlanRequest;
+import com.runningtrainer.trainer.run.ActivityImports;
+import com.runningtrainer.trainer.run.Matches;
 import com.runningtrainer.trainer.run.RunFields;
 import com.runningtrainer.trainer.run.RunFilter;
 import com.runningtrainer.trainer.run.RunRepository;
@@ -63,6 +65,8 @@ public final class TrainerServiceImpl implements TrainerService {
   private final CalendarFeeds calendar;
   private final PlanTools planTools;
   private final PlanGeneration planGeneration;
+  private final Matches matches;
+  private final ActivityImports imports;
 
   public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock,
       FeedThrottle feedThrottle, FeedUrls feedUrls) {
@@ -81,6 +85,8 @@ public final class TrainerServiceImpl implements TrainerService {
     this.calendar = new CalendarFeeds(new CalendarFeedRepository(pool), athletes, feedThrottle, feedUrls, clock);
     this.planTools = new PlanTools(planRepository, access);
     this.planGeneration = new PlanGeneration(planRepository, athletes, access, clock);
+    this.matches = new Matches(pool, runRepository, workoutRepository);
+    this.imports = new ActivityImports(runRepository, matches);
   }
 
   @Override
@@ -177,7 +183,7 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<JsonObject> importRun(String ownerId, JsonObject run) {
     return Futures.attempt(() -> RunFields.imported(run))
-        .compose(fields -> runs.importFromStrava(caller(ownerId), RunFields.stravaActivityId(run), fields));
+        .compose(fields -> imports.importRun(caller(ownerId), RunFields.stravaActivityId(run), fields));
   }
 
   @Override
@@ -202,6 +208,11 @@ public final class TrainerServiceImpl implements TrainerService {
   @Override
   public Future<Void> deleteRun(String callerId, String runId) {
     return Futures.attempt(() -> id(runId)).compose(id -> runs.delete(caller(callerId), id));
+  }
+
+  @Override
+  public Future<JsonObject> setRunWorkout(String callerId, String runId, JsonObject body) {
+    return Futures.defer(() -> matches.setByHand(caller(callerId), id(runId), Inputs.uuid(body, "workout_id")));
   }
 
   @Override

@@ -48,6 +48,7 @@ class CoachAccessTest {
     EXPECTED.put("GET runs of the athlete", new int[] {404, 404, 200, 200, 404});
     EXPECTED.put("PUT run", new int[] {404, 404, 403, 403, 404});
     EXPECTED.put("DELETE run", new int[] {404, 404, 403, 403, 404});
+    EXPECTED.put("PUT run workout", new int[] {404, 404, 403, 403, 404});
     EXPECTED.put("GET summary of the athlete", new int[] {404, 404, 200, 200, 404});
     EXPECTED.put("GET settings of the athlete", new int[] {404, 404, 200, 200, 404});
     EXPECTED.put("POST plan copy", new int[] {404, 404, 403, 201, 404});
@@ -134,6 +135,7 @@ class CoachAccessTest {
 
     OPERATIONS.get("PUT run").apply(pair);
     OPERATIONS.get("DELETE run").apply(pair);
+    OPERATIONS.get("PUT run workout").apply(pair);
 
     assertThat(platform.trainer.get(path("runs", pair.run()), athlete).bodyAsJsonObject()).isEqualTo(pair.run());
   }
@@ -168,6 +170,8 @@ class CoachAccessTest {
       Map.entry("PUT run", p -> platform.trainer.put(path("runs", p.run()), p.coach().token(), new JsonObject()
           .put("actual_date", "2026-03-04").put("distance_km", 42).put("duration_minutes", 120))),
       Map.entry("DELETE run", p -> platform.trainer.delete(path("runs", p.run()), p.coach().token())),
+      Map.entry("PUT run workout", p -> platform.trainer.put(path("runs", p.run()) + "/workout", p.coach().token(),
+          new JsonObject().putNull("workout_id"))),
       Map.entry("GET summary of the athlete",
           p -> platform.trainer.get(ofAthlete("/api/v1/analytics/summary", p), p.coach().token())),
       Map.entry("POST plan copy", p -> platform.trainer.post(path("plans", p.plan()) + "/copy", p.coach().token(),

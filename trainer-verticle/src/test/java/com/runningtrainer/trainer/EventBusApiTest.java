@@ -71,7 +71,7 @@ class EventBusApiTest {
 
     JsonObject imported = platform.runImports().importRun(owner, run).await();
 
-    assertThat(imported.getString("owner_id", owner)).isEqualTo(owner);
+    assertThat(imported.getJsonObject("run").getString("owner_id")).isEqualTo(owner);
     assertThatThrownBy(() -> platform.runImports().importRun(owner, new JsonObject().put("strava_activity_id", 43L)).await())
         .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(400));
   }

@@ -177,8 +177,13 @@ final class TrainerPlatform implements AutoCloseable {
     return accepted.bodyAsJsonObject();
   }
 
-  /** Imports a run from Strava over the event bus, as the strava service will. */
+  /** Imports a run from Strava over the event bus, as the strava service will; the run. */
   JsonObject stravaRun(Person athlete, long activityId, String date, double distanceKm, double durationMinutes) {
+    return importActivity(athlete, activityId, date, distanceKm, durationMinutes).getJsonObject("run");
+  }
+
+  /** As {@link #stravaRun}; the whole answer, {@code {"outcome", "run"}}. */
+  JsonObject importActivity(Person athlete, long activityId, String date, double distanceKm, double durationMinutes) {
     return runImports().importRun(athlete.id(), new JsonObject().put("strava_activity_id", activityId)
         .put("actual_date", date).put("distance_km", distanceKm).put("duration_minutes", durationMinutes)).await();
   }

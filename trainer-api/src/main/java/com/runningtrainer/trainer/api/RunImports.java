@@ -30,7 +30,11 @@ public interface RunImports {
   /**
    * Records a run imported from Strava for its owner: {@code strava_activity_id} beside the
    * fields of a run ({@code actual_date}, {@code distance_km}, {@code duration_minutes}, ...).
-   * Idempotent: importing an activity again answers the run imported the first time.
+   * Answers {@code {"outcome", "run"}}: {@code created} a Strava run; {@code linked} the owner's
+   * hand-recorded run of the same date and distance (within 2 %) to the activity, keeping its
+   * figures and workout; {@code already_imported}, the activity being a run of the owner's already
+   * (idempotent: nothing else changes). A Strava run without {@code workout_id} is matched to the
+   * owner's workout of its date that fits it best, unless its workout was set by hand.
    */
   Future<JsonObject> importRun(String ownerId, JsonObject run);
 }

@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -21,7 +23,7 @@ import java.util.UUID;
 public final class RunRepository {
 
   private static final String COLUMNS = "id, owner_id, workout_id, actual_date, distance_km, duration_minutes, "
-      + "average_pace, notes, source, strava_activity_id, created_at, updated_at";
+      + "average_pace, notes, source, strava_activity_id, workout_locked, created_at, updated_at";
 
   private static final String OWNED_WORKOUT =
       "($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workouts w WHERE w.id = $3 AND w.owner_id = $2))";
@@ -55,11 +57,29 @@ public final class RunRepository {
       + "AND actual_date BETWEEN $2 AND $3 AND " + ShareRepository.runVisibleTo("runs", "$4")
       + " ORDER BY actual_date, created_at, id";
 
+  // A workout the runner changes by hand is locked, as by setWorkout.
   private static final String UPDATE = "UPDATE runs SET workout_id = $3, actual_date = $4, distance_km = $5, "
-      + "duration_minutes = $6, average_pace = $7, notes = $8, updated_at = now() "
+      + "duration_minutes = $6, average_pace = $7, notes = $8, updated_at = now(), "
+      + "workout_locked = workout_locked OR workout_id IS DISTINCT FROM $3 "
       + "WHERE id = $1 AND owner_id = $2 AND " + OWNED_WORKOUT + " RETURNING " + COLUMNS;
 
   private static final String DELETE = "DELETE FROM runs WHERE id = $1 AND owner_id = $2";
+
+  // The hand-recorded run of the activity: the owner's, of its date, its distance within 2 % of
+  // the activity's, not linked to another activity; the closest in distance, then the first recorded.
+  private static final String LINK_TO_MANUAL = "UPDATE runs SET strava_activity_id = $2, updated_at = now() "
+      + "WHERE owner_id = $1 AND strava_activity_id IS NULL AND id = (SELECT m.id FROM runs m WHERE m.owner_id = $1 "
+      + "AND m.source = 'manual' AND m.strava_activity_id IS NULL AND m.actual_date = $3 "
+      + "AND abs(m.distance_km - $4) <= $4 * 0.02 ORDER BY abs(m.distance_km - $4), m.created_at, m.id LIMIT 1 "
+      + "FOR UPDATE) RETURNING " + COLUMNS;
+
+  // An automatic match never overwrites a workout, nor touches a run whose workout was set by hand.
+  private static final String MATCH = "UPDATE runs SET workout_id = $3, updated_at = now() WHERE id = $1 AND owner_id = $2 "
+      + "AND workout_id IS NULL AND NOT workout_locked AND " + OWNED_WORKOUT + " RETURNING " + COLUMNS;
+
+  private static final String SET_WORKOUT = "UPDATE runs SET workout_id = $3, workout_locked = true, updated_at = now() "
+      + "WHERE id = $1 AND owner_id = $2 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workouts w WHERE w.id = $3 "
+      + "AND w.owner_id = $2 AND w.workout_type <> 'rest')) RETURNING " + COLUMNS;
 
   private final Pool pool;
 
@@ -74,16 +94,46 @@ public final class RunRepository {
   }
 
   /**
-   * The run imported from this Strava activity: inserted the first time, the one stored since
-   * then; null when it names a workout that is not the owner's.
+   * The run imported from this Strava activity, inserted; null when the activity is a run of the
+   * owner's already, or the run names a workout that is not the owner's.
    */
-  public Future<JsonObject> importFromStrava(UUID owner, long activityId, RunFields run) {
+  public Future<JsonObject> insertImported(UUID owner, long activityId, RunFields run) {
     return pool.preparedQuery(IMPORT).execute(params(UUID.randomUUID(), owner, run).addLong(activityId))
-        .compose(rows -> {
-          JsonObject inserted = Rows.first(rows, RunRepository::toJson);
-          return inserted != null ? Future.succeededFuture(inserted) : pool.preparedQuery(FIND_IMPORTED)
-              .execute(Tuple.of(owner, activityId)).map(found -> Rows.first(found, RunRepository::toJson));
-        });
+        .map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /** The owner's run of this Strava activity, imported or linked; null when there is none. */
+  public Future<JsonObject> findImported(UUID owner, long activityId) {
+    return pool.preparedQuery(FIND_IMPORTED).execute(Tuple.of(owner, activityId))
+        .map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /**
+   * The owner's hand-recorded run of the activity's date and distance (within 2 % of it), now
+   * linked to the activity; null when there is none. Fails with a unique violation when the
+   * activity became a run of the owner's meanwhile.
+   */
+  public Future<JsonObject> linkToManual(UUID owner, long activityId, LocalDate date, BigDecimal distanceKm) {
+    return pool.preparedQuery(LINK_TO_MANUAL).execute(Tuple.of(owner, activityId, date, distanceKm))
+        .map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /**
+   * The run linked to the workout by an automatic match, within {@code transaction}; null when
+   * the run has a workout meanwhile or had it set by hand.
+   */
+  public Future<JsonObject> match(SqlClient transaction, UUID owner, UUID id, UUID workoutId) {
+    return transaction.preparedQuery(MATCH).execute(Tuple.of(id, owner, workoutId))
+        .map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /**
+   * The run with its workout set (or cleared, null) by its owner and locked; null when the run
+   * is not the owner's, or the workout is not theirs or is a rest day.
+   */
+  public Future<JsonObject> setWorkout(UUID owner, UUID id, UUID workoutId) {
+    return pool.preparedQuery(SET_WORKOUT).execute(Tuple.of(id, owner, workoutId))
+        .map(rows -> Rows.first(rows, RunRepository::toJson));
   }
 
   /** The run, when the caller sees it (theirs, or a sharing athlete's as the share allows); null otherwise. */
@@ -128,6 +178,7 @@ public final class RunRepository {
         .put("notes", row.getString("notes"))
         .put("source", row.getString("source"))
         .put("strava_activity_id", row.getLong("strava_activity_id"))
+        .put("workout_locked", row.getBoolean("workout_locked"))
         .put("created_at", Rows.timestamp(row, "created_at"))
         .put("updated_at", Rows.timestamp(row, "updated_at"));
   }

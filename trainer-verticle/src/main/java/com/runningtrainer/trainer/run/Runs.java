@@ -12,8 +12,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * Runs: recorded or imported from Strava by their owner alone, linked only to a workout of
- * theirs, read also by a coach the owner shares with, who never changes them. The repository
+ * Runs: recorded by their owner alone, linked only to a workout of theirs, read also by a coach
+ * the owner shares with, who never changes them (imports: {@link ActivityImports}; which
+ * workout a run did: {@link Matches}). The repository
  * decides in SQL what a caller reaches; when a guarded write changes nothing, a second look
  * says why.
  */
@@ -29,11 +30,6 @@ public final class Runs {
 
   public Future<JsonObject> create(UUID owner, RunFields run) {
     return runs.insert(owner, run).map(Runs::linked);
-  }
-
-  /** Importing an activity again answers the run imported the first time. */
-  public Future<JsonObject> importFromStrava(UUID owner, long activityId, RunFields run) {
-    return runs.importFromStrava(owner, activityId, run).map(Runs::linked);
   }
 
   public Future<JsonObject> page(UUID caller, UUID athlete, RunFilter filter, Page page) {
@@ -65,11 +61,11 @@ public final class Runs {
     return find(caller, id).compose(existing -> Future.failedFuture(athletesRun()));
   }
 
-  private static Future<Void> refuseWhenNotOwner(UUID caller, JsonObject run) {
+  static Future<Void> refuseWhenNotOwner(UUID caller, JsonObject run) {
     return caller.equals(ownerOf(run)) ? Future.succeededFuture() : Future.failedFuture(athletesRun());
   }
 
-  private static JsonObject linked(JsonObject run) {
+  static JsonObject linked(JsonObject run) {
     if (run == null) {
       throw noSuchWorkout();
     }
@@ -80,7 +76,7 @@ public final class Runs {
     return Failures.unprocessable("workout_id", "names no workout of yours");
   }
 
-  private static RuntimeException athletesRun() {
+  static RuntimeException athletesRun() {
     return Failures.forbidden("a coach reads an athlete's runs but never changes them");
   }
 }

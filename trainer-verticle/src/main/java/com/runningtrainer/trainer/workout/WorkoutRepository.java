@@ -7,6 +7,7 @@ import com.runningtrainer.common.db.Rows;
 import com.runningtrainer.trainer.analytics.Compliance;
 import com.runningtrainer.trainer.analytics.Compliance.Done;
 import com.runningtrainer.trainer.analytics.Compliance.Planned;
+import com.runningtrainer.trainer.run.RunMatcher.Candidate;
 import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,10 +15,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -94,6 +98,14 @@ public final class WorkoutRepository {
   private static final String MOVE = "UPDATE workouts SET scheduled_date = $2, updated_at = now() WHERE id = $1 "
       + "RETURNING " + COLUMNS;
 
+  // Matching: the owner's workouts of a day are locked first, so that two runs matched at once
+  // on that day see each other's match (the second statement reads after the first one's commit).
+  private static final String LOCK_DAY = "SELECT id FROM workouts WHERE owner_id = $1 AND scheduled_date = $2 FOR UPDATE";
+
+  private static final String DAY = "SELECT w.id, w.workout_type, w.scheduled_date, w.distance_km, w.duration_minutes, "
+      + "w.created_at, EXISTS (SELECT 1 FROM runs r WHERE r.workout_id = w.id AND r.owner_id = w.owner_id) AS matched "
+      + "FROM workouts w WHERE w.owner_id = $1 AND w.scheduled_date = $2";
+
   private final Pool pool;
   private final Clock clock;
   private final PagedQuery page;
@@ -167,6 +179,22 @@ public final class WorkoutRepository {
             .map(rows -> Rows.array(rows, WorkoutRepository::toJson));
     return swapped.compose(others -> connection.preparedQuery(MOVE).execute(Tuple.of(id, move.date()))
         .map(rows -> new JsonObject().put("workout", Rows.first(rows, WorkoutRepository::toJson)).put("swapped", others)));
+  }
+
+  /**
+   * The owner's workouts of the day a run may be matched to, each saying whether a run is linked
+   * to it already; locked until {@code transaction} ends, so call it inside one.
+   */
+  public Future<List<Candidate>> candidatesOn(SqlClient transaction, UUID owner, LocalDate day) {
+    return transaction.preparedQuery(LOCK_DAY).execute(Tuple.of(owner, day))
+        .compose(locked -> transaction.preparedQuery(DAY).execute(Tuple.of(owner, day)))
+        .map(rows -> {
+          List<Candidate> candidates = new ArrayList<>();
+          rows.forEach(row -> candidates.add(new Candidate(row.getUUID("id"), row.getString("workout_type"),
+              row.getLocalDate("scheduled_date"), row.getBigDecimal("distance_km"), row.getBigDecimal("duration_minutes"),
+              row.getBoolean("matched"), row.getOffsetDateTime("created_at"))));
+          return candidates;
+        });
   }
 
   private static Tuple params(UUID id, UUID owner, WorkoutFields workout) {
