@@ -102,6 +102,35 @@ class StravaRunsTest {
   }
 
   @Test
+  void withoutTheOptInTheActivityAHandRecordedRunWasLinkedToIsHiddenFromTheCoach() {
+    Shared shared = sharedWithStravaRuns(false);
+    long activity = ACTIVITIES.incrementAndGet();
+    platform.importActivity(shared.athlete(), activity, "2026-03-03", 10.1, 51);
+    String path = "/api/v1/runs/" + shared.manual().getString("id");
+
+    JsonObject asCoach = platform.trainer.get(path, shared.coach().token()).bodyAsJsonObject();
+    JsonObject listed = platform.trainer.get("/api/v1/runs?athlete_id=" + shared.athlete().id(), shared.coach().token())
+        .bodyAsJsonObject().getJsonArray("items").getJsonObject(0);
+    JsonObject asAthlete = platform.trainer.get(path, shared.athlete().token()).bodyAsJsonObject();
+
+    assertThat(asCoach.getValue("strava_activity_id")).isNull();
+    assertThat(listed.getValue("strava_activity_id")).isNull();
+    assertThat(asAthlete.getLong("strava_activity_id")).isEqualTo(activity);
+  }
+
+  @Test
+  void withTheOptInTheCoachSeesTheActivityAHandRecordedRunWasLinkedTo() {
+    Shared shared = sharedWithStravaRuns(true);
+    long activity = ACTIVITIES.incrementAndGet();
+    platform.importActivity(shared.athlete(), activity, "2026-03-03", 10.1, 51);
+
+    JsonObject asCoach = platform.trainer.get("/api/v1/runs/" + shared.manual().getString("id"), shared.coach().token())
+        .bodyAsJsonObject();
+
+    assertThat(asCoach.getLong("strava_activity_id")).isEqualTo(activity);
+  }
+
+  @Test
   void withoutTheOptInAStravaRunIsAbsentForTheCoach() {
     Shared shared = sharedWithStravaRuns(false);
 

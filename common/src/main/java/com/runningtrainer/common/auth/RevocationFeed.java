@@ -73,6 +73,7 @@ public final class RevocationFeed {
   private final List<Waiting> waiting = new ArrayList<>();
   private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
   private volatile boolean ready;
+  private volatile boolean closing;
   private volatile long applied = -1;
   private RedisConnection subscription;
   private boolean working;
@@ -129,6 +130,11 @@ public final class RevocationFeed {
     Context own = ((VertxInternal) vertx).createEventLoopContext();
     own.runOnContext(ignored -> {
       RevocationFeed feed = new RevocationFeed(vertx, redisUrl, keys);
+      // A connection that ends because the process stops is no outage to warn about.
+      ((VertxInternal) vertx).addCloseHook(completion -> {
+        feed.closing = true;
+        completion.succeed();
+      });
       vertx.setPeriodic(PROBE_MS, tick -> feed.step());
       vertx.setPeriodic(PRUNE_MS, tick -> feed.revoked.dropExpired(System.currentTimeMillis() / 1000));
       made.complete(feed);
@@ -214,7 +220,7 @@ public final class RevocationFeed {
   }
 
   private Future<Void> behind(Throwable why) {
-    if (ready) {
+    if (ready && !closing) {
       LOG.warn("revocation list not current, refusing every token until it is: {}", why.getMessage());
     }
     ready = false;

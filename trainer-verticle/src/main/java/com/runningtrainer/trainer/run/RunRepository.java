@@ -25,6 +25,15 @@ public final class RunRepository {
   private static final String COLUMNS = "id, owner_id, workout_id, actual_date, distance_km, duration_minutes, "
       + "average_pace, notes, source, strava_activity_id, workout_locked, created_at, updated_at";
 
+  /**
+   * The columns of a run as the caller ({@code $n}) reads it: the Strava activity a hand-recorded
+   * run was linked to is Strava data, shown to a coach only when the athlete shares Strava runs.
+   */
+  private static String readColumns(String caller) {
+    return COLUMNS.replace("strava_activity_id", "CASE WHEN " + ShareRepository.stravaDataVisibleTo("runs", caller)
+        + " THEN strava_activity_id END AS strava_activity_id");
+  }
+
   private static final String OWNED_WORKOUT =
       "($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workouts w WHERE w.id = $3 AND w.owner_id = $2))";
 
@@ -40,7 +49,7 @@ public final class RunRepository {
 
   private static final String FIND_IMPORTED = "SELECT " + COLUMNS + " FROM runs WHERE owner_id = $1 AND strava_activity_id = $2";
 
-  private static final String FIND = "SELECT " + COLUMNS + " FROM runs WHERE id = $1 AND "
+  private static final String FIND = "SELECT " + readColumns("$2") + " FROM runs WHERE id = $1 AND "
       + ShareRepository.runVisibleTo("runs", "$2");
 
   private static final String FILTER = "WHERE owner_id = $1 AND ($2::date IS NULL OR actual_date >= $2) "
@@ -48,12 +57,12 @@ public final class RunRepository {
       + "AND " + ShareRepository.runVisibleTo("runs", "$5") + " ";
 
   private static final PagedQuery PAGE = new PagedQuery(
-      "SELECT " + COLUMNS + ", count(*) OVER () AS total FROM runs " + FILTER
+      "SELECT " + readColumns("$5") + ", count(*) OVER () AS total FROM runs " + FILTER
           + "ORDER BY actual_date DESC, created_at DESC, id LIMIT $6 OFFSET $7",
       "SELECT count(*) AS total FROM runs " + FILTER,
       RunRepository::toJson);
 
-  private static final String BETWEEN = "SELECT " + COLUMNS + " FROM runs WHERE owner_id = $1 "
+  private static final String BETWEEN = "SELECT " + readColumns("$4") + " FROM runs WHERE owner_id = $1 "
       + "AND actual_date BETWEEN $2 AND $3 AND " + ShareRepository.runVisibleTo("runs", "$4")
       + " ORDER BY actual_date, created_at, id";
 

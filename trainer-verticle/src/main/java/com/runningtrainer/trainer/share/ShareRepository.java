@@ -104,6 +104,15 @@ public final class ShareRepository {
         + ".source <> 'strava' OR s.share_strava_runs)))";
   }
 
+  /**
+   * Whether the Strava data of the row of alias {@code row} (its owner's) is shown to {@code caller}:
+   * their own, or an athlete's who shares Strava runs with them.
+   */
+  public static String stravaDataVisibleTo(String row, String caller) {
+    return "(" + row + ".owner_id = " + caller + " OR EXISTS (SELECT 1 FROM shares s WHERE s.athlete_id = " + row
+        + ".owner_id AND s.coach_id = " + caller + " AND s.status = 'active' AND s.share_strava_runs))";
+  }
+
   /** The invitation created; fails with a unique violation when a live share with this email exists. */
   public Future<JsonObject> insert(UUID athlete, ShareFields share) {
     return pool.preparedQuery(INSERT)
