@@ -19,17 +19,16 @@ import java.util.UUID;
  */
 public final class FitnessRepository {
 
-  // km² ÷ minutes per run: a day's load is this sum times 100/60 × threshold pace² (TrainingLoad).
-  // Whether the caller sees a run depends on its owner and source alone, so the runs are summed
-  // per day and source first and the visibility is asked of those sums: asked of 25,000 runs, the
-  // planner's estimate of it alone crossed jit_above_cost, and compiling the query took longer
-  // than running it.
-  private static final String DAILY = "SELECT d.actual_date - DATE '1970-01-01' AS day, sum(d.strain) AS strain, "
-      + "sum(d.distance_km) AS distance_km FROM (SELECT r.actual_date, r.owner_id, r.source, "
-      + "sum(r.distance_km::float8 * r.distance_km::float8 / r.duration_minutes::float8) AS strain, "
-      + "sum(r.distance_km::float8) AS distance_km "
-      + "FROM runs r WHERE r.owner_id = $1 AND r.actual_date <= $2 GROUP BY r.actual_date, r.owner_id, r.source) d "
-      + "WHERE " + ShareRepository.runVisibleTo("d", "$3") + " GROUP BY d.actual_date ORDER BY d.actual_date";
+  // A day's load is its runs' km² ÷ minutes (stored per run, V5) times 100/60 × threshold pace²
+  // (TrainingLoad). Whether the caller sees a run depends on its owner, fixed here, and on whether
+  // it comes from Strava: the share fragment is asked once for each kind (InitPlans), not once a
+  // run, which on 25,000 runs also made the planner's estimate cross jit_above_cost, and compiling
+  // the query took longer than running it.
+  private static final String DAILY = "SELECT r.actual_date - DATE '1970-01-01' AS day, "
+      + "sum(r.km_squared_per_minute) AS strain, sum(r.distance_km)::float8 AS distance_km "
+      + "FROM runs r WHERE r.owner_id = $1 AND r.actual_date <= $2 "
+      + "AND CASE WHEN r.source = 'strava' THEN " + ownersRunsVisible("strava") + " ELSE " + ownersRunsVisible("manual")
+      + " END GROUP BY r.actual_date ORDER BY r.actual_date";
 
   private static final String EFFORTS = "SELECT r.id, r.actual_date, r.distance_km::float8 AS distance_km, "
       + "r.duration_minutes::float8 AS duration_minutes, coalesce(w.workout_type = 'race', false) AS race "
@@ -39,6 +38,12 @@ public final class FitnessRepository {
       + Effort.MIN_RACE_KM + ")) "
       + "AND r.duration_minutes BETWEEN r.distance_km * " + Effort.FASTEST_PACE + " AND r.distance_km * "
       + Effort.SLOWEST_PACE;
+
+  /** Whether the caller ($3) sees the runs of the owner ($1) of this source, by the share fragment. */
+  private static String ownersRunsVisible(String source) {
+    return "(SELECT " + ShareRepository.runVisibleTo("v", "$3") + " FROM (SELECT $1::uuid AS owner_id, '" + source
+        + "'::text AS source) v)";
+  }
 
   private final Pool pool;
 
