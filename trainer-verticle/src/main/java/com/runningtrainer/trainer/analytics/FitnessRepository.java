@@ -39,7 +39,10 @@ public final class FitnessRepository {
       + "AND r.duration_minutes BETWEEN r.distance_km * " + Effort.FASTEST_PACE + " AND r.distance_km * "
       + Effort.SLOWEST_PACE;
 
-  /** Whether the caller ($3) sees the runs of the owner ($1) of this source, by the share fragment. */
+  /**
+   * Whether the caller ($3) sees the owner's ($1) runs of this source, by the share fragment, which
+   * tells Strava's runs from all others: "manual" stands for every source but Strava.
+   */
   private static String ownersRunsVisible(String source) {
     return "(SELECT " + ShareRepository.runVisibleTo("v", "$3") + " FROM (SELECT $1::uuid AS owner_id, '" + source
         + "'::text AS source) v)";
