@@ -55,6 +55,8 @@ public final class TrainerApi {
         Map.entry("getSummary", r -> service.summary(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("getPlanProgress", r -> service.planProgress(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),
         Map.entry("getGoals", r -> service.goals(r.userId(), r.query()).map(ApiResponse::ok)),
+        Map.entry("getLoad", r -> service.load(r.userId(), r.query()).map(ApiResponse::ok)),
+        Map.entry("getPredictions", r -> service.predictions(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("listShares", r -> service.listShares(r.userId(), r.query()).map(ApiResponse::ok)),
         Map.entry("createShare", r -> service.createShare(r.userId(), r.bodyAsJson()).map(s -> created("shares", s))),
         Map.entry("getShare", r -> service.getShare(r.userId(), r.pathParam("id")).map(ApiResponse::ok)),

@@ -94,6 +94,20 @@ public interface TrainerService extends RunImports, PlanPrints {
    */
   Future<JsonObject> goals(String callerId, JsonObject query);
 
+  /**
+   * One row per day of an optional {@code from}/{@code to} window (the 90 days to the athlete's
+   * today by default, at most 3 years): load (rTSS), fitness (ctl), fatigue (atl), form (tsb),
+   * acute:chronic ratio and flags, seeded from the athlete's whole history; {@code athlete_id}
+   * for a coach.
+   */
+  Future<JsonObject> load(String callerId, JsonObject query);
+
+  /**
+   * VDOT of the best effort of the last 90 days, predicted race times and training paces;
+   * {@code athlete_id} for a coach.
+   */
+  Future<JsonObject> predictions(String callerId, JsonObject query);
+
   /** Invites a coach by email: {@code coach_email}, {@code access}, {@code share_strava_runs}. */
   Future<JsonObject> createShare(String athleteId, JsonObject share);
 

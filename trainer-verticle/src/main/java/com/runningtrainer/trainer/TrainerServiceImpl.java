@@ -7,6 +7,8 @@ import com.runningtrainer.common.api.Page;
 import com.runningtrainer.trainer.analytics.Analytics;
 import com.runningtrainer.trainer.analytics.AnalyticsRepository;
 import com.runningtrainer.trainer.analytics.GoalsQuery;
+import com.runningtrainer.trainer.analytics.Fitness;
+import com.runningtrainer.trainer.analytics.FitnessRepository;
 import com.runningtrainer.trainer.athlete.AthleteSettings;
 import com.runningtrainer.trainer.athlete.AthleteSettingsRepository;
 import com.runningtrainer.trainer.athlete.Athletes;
@@ -60,6 +62,7 @@ public final class TrainerServiceImpl implements TrainerService {
   private final Runs runs;
   private final Athletes athletes;
   private final Analytics analytics;
+  private final Fitness fitness;
   private final Sharing sharing;
   private final Printouts printouts;
   private final CalendarFeeds calendar;
@@ -80,6 +83,7 @@ public final class TrainerServiceImpl implements TrainerService {
     this.runs = new Runs(runRepository, access);
     this.athletes = new Athletes(new AthleteSettingsRepository(pool), access);
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, athletes, clock);
+    this.fitness = new Fitness(new FitnessRepository(pool), athletes, access, clock);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
     this.calendar = new CalendarFeeds(new CalendarFeedRepository(pool), athletes, feedThrottle, feedUrls, clock);
@@ -240,6 +244,17 @@ public final class TrainerServiceImpl implements TrainerService {
   public Future<JsonObject> goals(String callerId, JsonObject query) {
     return Futures.attempt(() -> GoalsQuery.from(query))
         .compose(window -> analytics.goals(caller(callerId), athleteIn(query), window));
+  }
+
+  @Override
+  public Future<JsonObject> load(String callerId, JsonObject query) {
+    return Futures.attempt(() -> DateRange.from(query))
+        .compose(range -> fitness.load(caller(callerId), athleteIn(query), range));
+  }
+
+  @Override
+  public Future<JsonObject> predictions(String callerId, JsonObject query) {
+    return Futures.defer(() -> fitness.predictions(caller(callerId), athleteIn(query)));
   }
 
   @Override
