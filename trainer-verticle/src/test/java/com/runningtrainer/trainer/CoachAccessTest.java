@@ -56,6 +56,9 @@ class CoachAccessTest {
     EXPECTED.put("POST workout move", new int[] {404, 404, 403, 200, 404});
     EXPECTED.put("POST generated plan for the athlete", new int[] {404, 404, 403, 201, 404});
     EXPECTED.put("GET goals of the athlete", new int[] {404, 404, 200, 200, 404});
+    EXPECTED.put("GET load of the athlete", new int[] {404, 404, 200, 200, 404});
+    EXPECTED.put("GET predictions of the athlete", new int[] {404, 404, 200, 200, 404});
+    EXPECTED.put("POST calendar feed of the athlete's plan", new int[] {404, 404, 404, 404, 404});
   }
 
   private static TrainerPlatform platform;
@@ -185,6 +188,12 @@ class CoachAccessTest {
               .put("runs_per_week", 4).put("current_weekly_km", 25).put("current_long_run_km", 10))),
       Map.entry("GET settings of the athlete",
           p -> platform.trainer.get(ofAthlete("/api/v1/athlete", p), p.coach().token())),
+      Map.entry("GET load of the athlete",
+          p -> platform.trainer.get(ofAthlete("/api/v1/analytics/load", p), p.coach().token())),
+      Map.entry("GET predictions of the athlete",
+          p -> platform.trainer.get(ofAthlete("/api/v1/analytics/predictions", p), p.coach().token())),
+      Map.entry("POST calendar feed of the athlete's plan", p -> platform.trainer.post("/api/v1/calendar/feed",
+          p.coach().token(), new JsonObject().put("plan_id", p.plan().getString("id")))),
       Map.entry("GET goals of the athlete",
           p -> platform.trainer.get(ofAthlete("/api/v1/analytics/goals", p), p.coach().token())));
 
