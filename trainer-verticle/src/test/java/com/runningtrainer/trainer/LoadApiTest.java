@@ -167,10 +167,13 @@ class LoadApiTest {
     assertProblem(platform.trainer.get("/api/v1/analytics/load?athlete_id=" + athlete.id(), platform.newUser()), 404);
   }
 
-  /** The athlete's settings and manual hour at threshold (100), plus a Strava hour at threshold the same day. */
+  /**
+   * The athlete's settings and manual hour at threshold (100), plus 65 minutes at threshold from
+   * Strava the same day (108.3): 13 km, too far from the manual 12 km to be linked to that run.
+   */
   private static Person athleteWithAStravaRun() {
     Person athlete = athleteOfTwoThresholdRuns();
-    platform.stravaRun(athlete, ACTIVITIES.incrementAndGet(), "2026-03-02", 12, 60);
+    platform.stravaRun(athlete, ACTIVITIES.incrementAndGet(), "2026-03-02", 13, 65);
     return athlete;
   }
 
@@ -186,9 +189,9 @@ class LoadApiTest {
     JsonArray consented = load(query, withConsent.token()).getJsonArray("days");
     JsonArray withheld = load(query, withoutConsent.token()).getJsonArray("days");
 
-    assertThat(consented.getJsonObject(0).getDouble("load")).isEqualTo(200.0);
+    assertThat(consented.getJsonObject(0).getDouble("load")).isEqualTo(208.3);
     assertThat(withheld.getJsonObject(0).getDouble("load")).isEqualTo(100.0);
     assertThat(load("?from=2026-03-02&to=2026-03-02", athlete.token()).getJsonArray("days").getJsonObject(0)
-        .getDouble("load")).isEqualTo(200.0);
+        .getDouble("load")).isEqualTo(208.3);
   }
 }
