@@ -31,6 +31,13 @@ AT_GATEWAY = {
 }
 
 
+def ratio5xx(by, sel):
+    """The share of 5xx answers among those that match sel; 0 rather than nothing while there are none."""
+    everything = "sum %s(rate(vertx_http_server_requests_total{%s}[$__rate_interval]))" % (by, sel)
+    errors = "sum %s(rate(vertx_http_server_requests_total{%s, code=~\"5..\"}[$__rate_interval]))" % (by, sel)
+    return "(%s or %s * 0) / %s" % (errors, everything, everything)
+
+
 def op(expr):
     return 'label_replace(%s, "operation", "$1", "route", "%s")' % (expr, OPERATION_RE)
 
@@ -92,8 +99,7 @@ def requests_row(b, title, sel, description):
             [("sum by (code) (rate(vertx_http_server_requests_total{%s}[$__rate_interval]))" % sel, "{{code}}")],
             unit="reqps")
     b.panel("Error ratio (5xx)",
-            [("sum(rate(vertx_http_server_requests_total{%s, code=~\"5..\"}[$__rate_interval])) / "
-              "sum(rate(vertx_http_server_requests_total{%s}[$__rate_interval]))" % (real, real), "all operations"),
+            [(ratio5xx("", real), "all operations"),
              ("sum by (method, operation) (%s) / sum by (method, operation) (%s) > 0" % (
                  op("rate(vertx_http_server_requests_total{%s, code=~\"5..\"}[$__rate_interval])" % real),
                  op("rate(vertx_http_server_requests_total{%s}[$__rate_interval])" % real)),
@@ -238,9 +244,7 @@ def platform_board():
             [("sum(rate(vertx_http_server_requests_total{%s}[$__rate_interval]))" % sel, service) for service, sel in edge],
             unit="reqps")
     b.panel("Error ratio (5xx) at the gateway, by service",
-            [("sum(rate(vertx_http_server_requests_total{%s, %s, code=~\"5..\"}[$__rate_interval])) / "
-              "sum(rate(vertx_http_server_requests_total{%s, %s}[$__rate_interval]))" % (sel, NOT_OPERATIONS, sel, NOT_OPERATIONS),
-              service) for service, sel in edge], unit="percentunit")
+            [(ratio5xx("", "%s, %s" % (sel, NOT_OPERATIONS)), service) for service, sel in edge], unit="percentunit")
     b.panel("Latency p99 at the gateway, by service",
             [("histogram_quantile(0.99, sum by (le) (rate(vertx_http_server_response_time_seconds_bucket{%s, %s}[$__rate_interval])))"
               % (sel, NOT_OPERATIONS), service) for service, sel in edge], unit="s")
@@ -248,9 +252,7 @@ def platform_board():
     b.panel("HTTP request rate by process", [
         ("sum by (job) (rate(vertx_http_server_requests_total{%s}[$__rate_interval]))" % jobs, "{{job}}")], unit="reqps")
     b.panel("HTTP error ratio (5xx) by process", [
-        ("sum by (job) (rate(vertx_http_server_requests_total{%s, %s, code=~\"5..\"}[$__rate_interval])) / "
-         "sum by (job) (rate(vertx_http_server_requests_total{%s, %s}[$__rate_interval]))" % (jobs, NOT_OPERATIONS, jobs, NOT_OPERATIONS),
-         "{{job}}")], unit="percentunit")
+        (ratio5xx("by (job) ", "%s, %s" % (jobs, NOT_OPERATIONS)), "{{job}}")], unit="percentunit")
     b.panel("HTTP latency p99 by process", [
         ("histogram_quantile(0.99, sum by (job, le) (rate(vertx_http_server_response_time_seconds_bucket{%s, %s}[$__rate_interval])))"
          % (jobs, NOT_OPERATIONS), "{{job}}")], unit="s")
