@@ -67,7 +67,7 @@ public final class VertxFactory {
         .setRegistryName(registry)
         .setEnabled(true);
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    prometheus.config().meterFilter(BoundedLabels.FILTER);
+    prometheus.config().meterFilter(BoundedLabels.FILTER).meterFilter(LatencyBuckets.FILTER);
     return Vertx.builder()
         .with(options.setMetricsOptions(metrics))
         .withMetrics(new MicrometerMetricsFactory(prometheus));
