@@ -2,6 +2,7 @@ package com.runningtrainer.common.log;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxThread;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.spi.context.storage.ContextLocal;
 
@@ -33,8 +34,17 @@ public final class RequestScope {
     }
   }
 
-  /** The id of the request the calling code serves, or {@code null} outside any request. */
+  /**
+   * The id of the request the calling code serves, or {@code null} outside any request. Only a
+   * Vert.x thread serves requests, and only there is Vert.x asked: this runs inside every logging
+   * call, and asking on another thread could start initialising Vert.x's classes from a log line
+   * while another thread initialises them and logs — a class-initialisation deadlock that hung a
+   * test JVM whose test classes started their platforms at once.
+   */
   public static String currentId() {
+    if (!(Thread.currentThread() instanceof VertxThread)) {
+      return null;
+    }
     Context context = Vertx.currentContext();
     return context == null ? null : context.getLocal(REQUEST_ID);
   }
