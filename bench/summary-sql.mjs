@@ -1,10 +1,10 @@
 // Prints the SQL of the analytics summary exactly as the service sends it, read from
-// AnalyticsRepository.java (its WEEK, TYPE and SUMMARY constants are Java string
+// AnalyticsRepository.java (its WEEK, TYPE and SUMMARY constants and its SQL helpers are Java string
 // concatenations, which are also valid JavaScript) and the SQL helpers of ShareRepository.java
 // it calls (static methods whose bodies are such concatenations), so the EXPLAIN of run.sh stays
 // in step with the code.
 //   node bench/summary-sql.mjs [--pgbench] [path/to/AnalyticsRepository.java]
-// --pgbench: as a pgbench script for no date range, the owner a variable (pgbench -D owner=UUID).
+// --pgbench: as a pgbench script for no date range, weeks from Monday, the owner a variable (pgbench -D owner=UUID).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -27,7 +27,12 @@ for (const m of shareSource.matchAll(/public static String (\w+)\(([^)]*)\) \{\s
   const params = m[2].split(',').map((p) => p.trim().split(/\s+/).pop()).filter(Boolean);
   ShareRepository[m[1]] = new Function(...params, `return ${m[3]};`);
 }
+// AnalyticsRepository's own SQL helpers (e.g. weekOf), the same way.
+for (const m of source.matchAll(/(?:public|private) static String (\w+)\(([^)]*)\) \{\s*return ([\s\S]*?);\s*\n\s*\}/g)) {
+  const params = m[2].split(',').map((p) => p.trim().split(/\s+/).pop()).filter(Boolean);
+  globalThis[m[1]] = new Function(...params, `return ${m[3]};`);
+}
 const WEEK = eval(constant('WEEK'));
 const TYPE = eval(constant('TYPE'));
 const sql = eval(constant('SUMMARY'));
-process.stdout.write((pgbench ? sql.replace(/\$[14]\b/g, ':owner::uuid').replace(/\$[23]\b/g, 'NULL') + ';' : sql) + '\n');
+process.stdout.write((pgbench ? sql.replace(/\$[14]\b/g, ':owner::uuid').replace(/\$[23]\b/g, 'NULL').replace(/\$5\b/g, '1') + ';' : sql) + '\n');

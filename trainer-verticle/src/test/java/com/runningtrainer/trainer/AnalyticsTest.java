@@ -67,6 +67,18 @@ class AnalyticsTest {
   }
 
   @Test
+  void summarisesByTheAthletesWeeksWhenTheyStartOnSunday() {
+    String token = runnerOfTwoWeeks();
+    platform.trainer.put("/api/v1/athlete", token, new JsonObject().put("week_start", "sunday"));
+
+    JsonArray weekly = platform.trainer.get("/api/v1/analytics/summary", token).bodyAsJsonObject().getJsonArray("weekly");
+
+    // Monday 2nd and Wednesday 4th fall in the week of Sunday 1st; Tuesday 10th in that of Sunday 8th.
+    assertThat(weekly).extracting(week -> ((JsonObject) week).getString("week_start"))
+        .containsExactly("2026-03-01", "2026-03-08");
+  }
+
+  @Test
   void summarisesByWorkoutTypeWithUnplannedRunsApart() {
     JsonArray byType = platform.trainer.get("/api/v1/analytics/summary", runnerOfTwoWeeks()).bodyAsJsonObject()
         .getJsonArray("by_workout_type");

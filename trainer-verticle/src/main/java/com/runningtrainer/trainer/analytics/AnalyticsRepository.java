@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -26,7 +27,12 @@ import java.util.UUID;
  */
 public final class AnalyticsRepository {
 
-  private static final String WEEK = "date_trunc('week', r.actual_date)::date";
+  /** The first day of the week that holds run {@code r}'s date, weeks starting on the ISO day number {@code $n}. */
+  private static String weekOf(String firstDay) {
+    return "(r.actual_date - (extract(isodow FROM r.actual_date)::int - " + firstDay + " + 7) % 7)";
+  }
+
+  private static final String WEEK = weekOf("$5");
   private static final String TYPE = "coalesce(w.workout_type, 'unplanned')";
 
   private static final String SUMMARY = "SELECT GROUPING(" + WEEK + ") AS by_week, GROUPING(" + TYPE + ") AS by_type, "
@@ -54,7 +60,7 @@ public final class AnalyticsRepository {
   // summed per week, from the owner's first day of the week (ISO number $3), and per calendar month.
   private static final String PERIODS = "SELECT GROUPING(week) = 1 AS monthly, week, month, count(*) AS runs, "
       + "sum(distance_km) AS distance_km, sum(duration_minutes) AS duration_minutes FROM (SELECT "
-      + "r.actual_date - (extract(isodow FROM r.actual_date)::int - $3 + 7) % 7 AS week, "
+      + weekOf("$3") + " AS week, "
       + "date_trunc('month', r.actual_date)::date AS month, r.distance_km, r.duration_minutes FROM runs r "
       + "WHERE r.owner_id = $1 AND " + ShareRepository.runVisibleTo("r", "$2") + ") r "
       + "GROUP BY GROUPING SETS ((week), (month))";
@@ -65,25 +71,28 @@ public final class AnalyticsRepository {
     this.pool = pool;
   }
 
-  /** The owner's runs the caller sees, summed. */
-  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range) {
-    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, range.from(), range.to(), caller)).map(rows -> {
-      JsonObject summary = new JsonObject();
-      JsonArray weekly = new JsonArray();
-      JsonArray byType = new JsonArray();
-      for (Row row : rows) {
-        boolean week = row.getInteger("by_week") == 0;
-        boolean type = row.getInteger("by_type") == 0;
-        if (week) {
-          weekly.add(totals(row).put("week_start", Rows.date(row, "week_start")));
-        } else if (type) {
-          byType.add(totals(row).put("workout_type", row.getString("workout_type")));
-        } else {
-          summary = Summaries.overall(row);
-        }
+  /** The owner's runs the caller sees, summed, and per week starting on {@code weekStart}. */
+  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range, DayOfWeek weekStart) {
+    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, range.from(), range.to(), caller, weekStart.getValue()))
+        .map(AnalyticsRepository::toSummary);
+  }
+
+  private static JsonObject toSummary(RowSet<Row> rows) {
+    JsonObject summary = new JsonObject();
+    JsonArray weekly = new JsonArray();
+    JsonArray byType = new JsonArray();
+    for (Row row : rows) {
+      boolean week = row.getInteger("by_week") == 0;
+      boolean type = row.getInteger("by_type") == 0;
+      if (week) {
+        weekly.add(totals(row).put("week_start", Rows.date(row, "week_start")));
+      } else if (type) {
+        byType.add(totals(row).put("workout_type", row.getString("workout_type")));
+      } else {
+        summary = Summaries.overall(row);
       }
-      return summary.put("weekly", weekly).put("by_workout_type", byType);
-    });
+    }
+    return summary.put("weekly", weekly).put("by_workout_type", byType);
   }
 
   /** Progress through a plan as of the owner's {@code today}; zeros for a plan with no workouts. */
