@@ -91,7 +91,7 @@ public final class SecretSeal {
       cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
       return length < 0 ? cipher.doFinal(input) : cipher.doFinal(input, offset, length);
     } catch (javax.crypto.AEADBadTagException e) {
-      throw new IllegalStateException("a sealed value cannot be opened with " + source + ": not the key it was sealed with", e);
+      throw new IllegalStateException("a sealed value cannot be opened with " + source + ": not the secret it was sealed with", e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM failed", e);
     }
