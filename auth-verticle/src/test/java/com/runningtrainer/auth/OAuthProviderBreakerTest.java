@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.testsupport.FakeStrava;
 import static com.runningtrainer.auth.OAuthBrowser.parameter;
 import static com.runningtrainer.auth.OAuthBrowser.withParameter;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
@@ -7,7 +8,7 @@ import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.FakeGoogle.Account;
-import com.runningtrainer.auth.FakeStrava.Athlete;
+import com.runningtrainer.testsupport.FakeStrava.Athlete;
 import com.runningtrainer.testsupport.TestPorts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.testsupport.FakeStrava;
 import static com.runningtrainer.auth.OAuthBrowser.parameter;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static com.runningtrainer.testsupport.TestAccounts.newEmail;

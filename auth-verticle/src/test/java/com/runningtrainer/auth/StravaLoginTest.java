@@ -1,12 +1,13 @@
 package com.runningtrainer.auth;
 
+import com.runningtrainer.testsupport.FakeStrava;
 import static com.runningtrainer.auth.OAuthBrowser.parameter;
 import static com.runningtrainer.auth.OAuthBrowser.withParameter;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static com.runningtrainer.testsupport.TestAccounts.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.runningtrainer.auth.FakeStrava.Athlete;
+import com.runningtrainer.testsupport.FakeStrava.Athlete;
 import com.runningtrainer.testsupport.TestAccounts;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;

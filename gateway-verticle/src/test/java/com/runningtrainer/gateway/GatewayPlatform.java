@@ -7,6 +7,7 @@ import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.pdf.PdfVerticle;
+import com.runningtrainer.strava.StravaVerticle;
 import com.runningtrainer.testsupport.TestAccounts;
 import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
@@ -60,6 +61,12 @@ final class GatewayPlatform implements AutoCloseable {
    *     files in {@code PDF_DIR}
    */
   static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer, boolean withPdf) {
+    return start(testClass, overrides, withTrainer, withPdf, false);
+  }
+
+  /** @param withStrava whether the strava service runs too (then GATEWAY_SERVICES must name it) */
+  static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer, boolean withPdf,
+      boolean withStrava) {
     Config base = TestConfig.create(testClass);
     String databaseUrl = TestConfig.databaseUrl(base);
     // Every test request comes from this one address: only the edge limits under test may bite.
@@ -77,6 +84,9 @@ final class GatewayPlatform implements AutoCloseable {
       }
       if (withPdf) {
         ServiceDeployer.deploy(vertx, config, PdfVerticle.DESCRIPTOR).await();
+      }
+      if (withStrava) {
+        ServiceDeployer.deploy(vertx, config, StravaVerticle.DESCRIPTOR).await();
       }
       vertx.deployVerticle(new GatewayVerticle(config)).await();
     } catch (RuntimeException e) {

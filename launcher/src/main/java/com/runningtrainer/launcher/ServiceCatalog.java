@@ -5,6 +5,7 @@ import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.gateway.GatewayVerticle;
 import com.runningtrainer.pdf.PdfVerticle;
+import com.runningtrainer.strava.StravaVerticle;
 import com.runningtrainer.trainer.TrainerVerticle;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ final class ServiceCatalog {
       TrainerVerticle.DESCRIPTOR,
       AuthVerticle.DESCRIPTOR,
       PdfVerticle.DESCRIPTOR,
+      StravaVerticle.DESCRIPTOR,
       // Last, and started once the others are up: it fronts them.
       GatewayVerticle.DESCRIPTOR);
 

@@ -111,7 +111,7 @@ class FatJarIT {
 
     assertThat(launcher.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(launcher.exitValue()).as(output()).isEqualTo(2);
-    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth, pdf, gateway");
+    assertThat(output()).contains("unknown service 'nope'; known services: trainer, auth, pdf, strava, gateway");
   }
 
   @Test

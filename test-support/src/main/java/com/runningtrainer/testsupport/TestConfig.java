@@ -42,6 +42,7 @@ public final class TestConfig {
         .with(LIMITS_NO_TEST_REACHES)
         .with(Map.of(
             "PDF_PORT", String.valueOf(TestPorts.free()),
+            "STRAVA_PORT", String.valueOf(TestPorts.free()),
             // Test clients keep their connections open: a drain would wait its whole period at every stop.
             "SHUTDOWN_DRAIN_MS", "0"));
   }

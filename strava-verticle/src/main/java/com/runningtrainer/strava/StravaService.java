@@ -1,0 +1,31 @@
+package com.runningtrainer.strava;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The strava service's business API, which its operation handlers call. Every method but the
+ * callback acts for one caller, the user id first, on their own connection only. Failures are
+ * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status; answers are the
+ * JSON of {@code openapi/strava.yaml}. Nobody else calls it yet, so it has no API module.
+ */
+public interface StravaService {
+
+  /** Strava's authorization URL for the caller, with a new single-use state bound to them; 503 when unconfigured. */
+  Future<String> authorizeUrl(String callerId);
+
+  /**
+   * Finishes a connection: consumes the state (400 when unknown, expired or used), exchanges the
+   * code and stores the connection of the user the state names; that connection.
+   *
+   * @param scope the scopes Strava reports the athlete granted
+   * @param error Strava's {@code error} when the athlete declined (then 403)
+   */
+  Future<JsonObject> finishConnection(String state, String code, String scope, String error);
+
+  /** The caller's connection; 404 when none. */
+  Future<JsonObject> connection(String callerId);
+
+  /** Revokes the caller's authorization at Strava, then deletes the connection; 404 when none. */
+  Future<Void> disconnect(String callerId);
+}

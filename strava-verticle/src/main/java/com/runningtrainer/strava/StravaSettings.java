@@ -1,0 +1,40 @@
+package com.runningtrainer.strava;
+
+import com.runningtrainer.common.config.Config;
+
+/**
+ * What the strava service reads from the environment, by the names docs/configuration.md lists.
+ *
+ * @param baseUrl {@code STRAVA_BASE_URL}: Strava's OAuth server, shared with auth's Strava login
+ * @param apiUrl {@code STRAVA_API_URL}: Strava's API v3, for the imports to come
+ * @param clientId {@code STRAVA_CLIENT_ID}; null when Strava is not configured
+ * @param clientSecret {@code STRAVA_CLIENT_SECRET}
+ * @param redirectUrl {@code STRAVA_REDIRECT_URL}: the public URL of {@code /api/v1/strava/callback},
+ *     as registered at Strava (by default through the gateway on 8000)
+ * @param timeoutMs {@code STRAVA_TIMEOUT_MS}: the longest one call to Strava may take
+ */
+public record StravaSettings(String baseUrl, String apiUrl, String clientId, String clientSecret, String redirectUrl,
+    long timeoutMs) {
+
+  /** The variable of the key that seals the tokens; its file in RT_DATA_DIR when unset. */
+  public static final String TOKEN_KEY = "STRAVA_TOKEN_KEY";
+  public static final String TOKEN_KEY_FILE = "strava-token.key";
+
+  public static StravaSettings from(Config config) {
+    return new StravaSettings(
+        withoutTrailingSlash(config.string("STRAVA_BASE_URL", "https://www.strava.com")),
+        withoutTrailingSlash(config.string("STRAVA_API_URL", "https://www.strava.com/api/v3")),
+        config.find("STRAVA_CLIENT_ID").orElse(null),
+        config.find("STRAVA_CLIENT_SECRET").orElse(null),
+        config.string("STRAVA_REDIRECT_URL", "http://localhost:8000/api/v1/strava/callback"),
+        Math.max(100, config.integer("STRAVA_TIMEOUT_MS", 5_000)));
+  }
+
+  public boolean configured() {
+    return clientId != null && clientSecret != null;
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

@@ -1,0 +1,59 @@
+package com.runningtrainer.strava;
+
+import com.runningtrainer.common.auth.Revocations;
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.crypto.SecretSeal;
+import com.runningtrainer.common.service.Served;
+import com.runningtrainer.common.service.ServiceDescriptor;
+import com.runningtrainer.common.service.ServiceVerticle;
+import com.runningtrainer.strava.connect.ConnectStates;
+import com.runningtrainer.strava.connect.ConnectionRepository;
+import com.runningtrainer.strava.connect.StravaTokens;
+import com.runningtrainer.strava.oauth.StravaOAuth;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.time.Clock;
+
+/**
+ * The strava service on 8003: a user's connection to Strava (connect, stay connected,
+ * disconnect). One instance per event loop serves its contract. It has no background verticle
+ * yet: imports and webhooks, which will need one, are to come.
+ */
+public final class StravaVerticle extends ServiceVerticle {
+
+  public static final String NAME = "strava";
+  public static final int DEFAULT_PORT = 8003;
+
+  /** How the launcher and the tests run the strava service. */
+  public static final ServiceDescriptor DESCRIPTOR =
+      ServiceDescriptor.withoutBackground(NAME, DEFAULT_PORT, StravaVerticle::new);
+
+  private StravaOAuth strava;
+
+  public StravaVerticle(Config config) {
+    super(NAME, DEFAULT_PORT, config);
+  }
+
+  @Override
+  protected Future<Served> build(Pool pool, Revocations revocations) {
+    StravaSettings settings = StravaSettings.from(config);
+    // Reading (or making) the key file is blocking.
+    return vertx.executeBlocking(() -> SecretSeal.from(config, StravaSettings.TOKEN_KEY, StravaSettings.TOKEN_KEY_FILE))
+        .map(seal -> {
+          strava = new StravaOAuth(vertx, settings);
+          ConnectionRepository connections = new ConnectionRepository(pool);
+          StravaTokens tokens = new StravaTokens(connections, strava, seal, Clock.systemUTC());
+          StravaService service = new StravaServiceImpl(settings, new ConnectStates(redis(), this.settings.redisPrefix()),
+              connections, strava, tokens);
+          return Served.usingAuthJwks(new StravaApi(service).operations());
+        });
+  }
+
+  @Override
+  protected Future<?> release() {
+    if (strava != null) {
+      strava.close();
+    }
+    return Future.succeededFuture();
+  }
+}
