@@ -84,12 +84,12 @@ public final class TrainerServiceImpl implements TrainerService {
     this.athletes = new Athletes(new AthleteSettingsRepository(pool), access);
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, athletes, clock);
     this.fitness = new Fitness(new FitnessRepository(pool), athletes, access, clock);
+    this.planGeneration = new PlanGeneration(planRepository, athletes, fitness, access, clock);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
     this.calendar = new CalendarFeeds(new CalendarFeedRepository(pool), athletes, feedThrottle, feedUrls, clock);
     this.planTools = new PlanTools(planRepository, access);
-    this.planGeneration = new PlanGeneration(planRepository, athletes, access, clock);
-    this.matches = new Matches(pool, runRepository, workoutRepository);
+        this.matches = new Matches(pool, runRepository, workoutRepository);
     this.imports = new ActivityImports(runRepository, matches);
   }
 

@@ -73,6 +73,35 @@ class PlanGenerateTest {
     assertThat(workouts.getJsonObject(1).getString("description")).isEqualTo("8.4 km at 6:00–6:30/km.");
   }
 
+  @Test
+  void withoutAThresholdPaceThePacesComeFromTheRecentEffortOfThePredictions() {
+    String token = platform.newUser();
+    String fiveDaysAgo = LocalDate.now(ZoneOffset.UTC).minusDays(5).toString();
+    platform.run(token, null, fiveDaysAgo, 10, 50);
+    // The threshold pace the analytics estimate from that run, which the plan's easy days are 20-30 % slower than.
+    double threshold = platform.trainer.get("/api/v1/analytics/load", token).bodyAsJsonObject().getDouble("threshold_pace");
+
+    JsonObject plan = platform.trainer.post("/api/v1/plans/generate", token, fiveK()).bodyAsJsonObject();
+
+    assertThat(workoutsOf(token, plan.getString("id")).getJsonObject(1).getString("description"))
+        .isEqualTo("8.4 km at " + watch(threshold * 1.20) + "–" + watch(threshold * 1.30) + "/km.");
+  }
+
+  private static String watch(double minutesPerKm) {
+    long seconds = Math.round(minutesPerKm * 60);
+    return seconds / 60 + ":" + String.format("%02d", seconds % 60);
+  }
+
+  @Test
+  void withoutAThresholdPaceNorARecentEffortThePacesAreEfforts() {
+    String token = platform.newUser();
+
+    JsonObject plan = platform.trainer.post("/api/v1/plans/generate", token, fiveK()).bodyAsJsonObject();
+
+    assertThat(workoutsOf(token, plan.getString("id")).getJsonObject(1).getString("description"))
+        .isEqualTo("8.4 km at an easy, conversational effort.");
+  }
+
   private static String summary(JsonObject workout) {
     return workout.getString("scheduled_date") + " " + workout.getString("workout_type") + " "
         + workout.getDouble("distance_km");

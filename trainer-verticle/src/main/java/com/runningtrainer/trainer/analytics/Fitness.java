@@ -77,6 +77,15 @@ public final class Fitness {
     return fitness.efforts(caller, owner, today.minusDays(RECENT_DAYS - 1), today).map(Effort::best);
   }
 
+  /**
+   * The threshold pace (min/km) the owner's paces are set from, once the caller is known to read
+   * the owner's data: their setting, or the T pace of the best effort of the last 90 days (the
+   * predictions'); null when neither is known.
+   */
+  public Future<Double> thresholdPace(UUID caller, UUID owner, AthleteSettings settings) {
+    return threshold(caller, owner, settings).map(Threshold::pace);
+  }
+
   /** The settings' threshold pace, or one estimated from the best effort of the last 90 days. */
   private Future<Threshold> threshold(UUID caller, UUID owner, AthleteSettings settings) {
     if (settings.thresholdPace() != null) {

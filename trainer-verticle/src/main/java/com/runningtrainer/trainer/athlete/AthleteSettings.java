@@ -58,6 +58,11 @@ public record AthleteSettings(
     return settings;
   }
 
+  /** These settings with another threshold pace: one estimated where the athlete set none. */
+  public AthleteSettings withThresholdPace(BigDecimal pace) {
+    return new AthleteSettings(pace, maxHeartRate, restingHeartRate, weekly, monthly, timezone, weekStart, distanceUnit);
+  }
+
   /** Today's date where the athlete is. */
   public LocalDate today(Clock clock) {
     return LocalDate.now(clock.withZone(timezone));
