@@ -1,10 +1,8 @@
 package com.runningtrainer.auth.oauth;
 
+import com.runningtrainer.common.crypto.RandomSecret;
+import com.runningtrainer.common.crypto.Sha256;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -15,21 +13,15 @@ import java.util.Base64;
  */
 public record LoginAttempt(String provider, String state, String nonce, String codeVerifier) {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   public static LoginAttempt begin(String provider) {
-    return new LoginAttempt(provider, random(), random(), random());
+    return new LoginAttempt(provider, RandomSecret.next(), RandomSecret.next(), RandomSecret.next());
   }
 
   /** RFC 7636 S256: BASE64URL(SHA-256(ASCII(code_verifier))). */
   public String codeChallenge() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
-      return BASE64URL.encodeToString(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return BASE64URL.encodeToString(Sha256.of(codeVerifier));
   }
 
   JsonObject toJson() {
@@ -38,11 +30,5 @@ public record LoginAttempt(String provider, String state, String nonce, String c
 
   static LoginAttempt fromJson(String state, JsonObject json) {
     return new LoginAttempt(json.getString("provider"), state, json.getString("nonce"), json.getString("code_verifier"));
-  }
-
-  private static String random() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return BASE64URL.encodeToString(bytes);
   }
 }

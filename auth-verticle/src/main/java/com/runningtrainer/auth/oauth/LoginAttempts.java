@@ -1,9 +1,9 @@
 package com.runningtrainer.auth.oauth;
 
+import com.runningtrainer.common.redis.SingleUseValues;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.RedisAPI;
-import java.util.List;
 
 /**
  * Logins in progress, in Redis under their state for 10 minutes, so that any auth instance can
@@ -14,22 +14,18 @@ public final class LoginAttempts {
 
   public static final int TTL_SECONDS = 600;
 
-  private final RedisAPI redis;
-  private final String prefix;
+  private final SingleUseValues attempts;
 
   public LoginAttempts(RedisAPI redis, String redisPrefix) {
-    this.redis = redis;
-    this.prefix = redisPrefix + "oauth:login:";
+    this.attempts = new SingleUseValues(redis, redisPrefix + "oauth:login:", TTL_SECONDS);
   }
 
   public Future<Void> save(LoginAttempt attempt) {
-    return redis.set(List.of(prefix + attempt.state(), attempt.toJson().encode(), "EX", String.valueOf(TTL_SECONDS), "NX"))
-        .mapEmpty();
+    return attempts.put(attempt.state(), attempt.toJson().encode());
   }
 
   /** The attempt of this state, now gone from the store; null when unknown, expired or already taken. */
   public Future<LoginAttempt> take(String state) {
-    return redis.getdel(prefix + state)
-        .map(stored -> stored == null ? null : LoginAttempt.fromJson(state, new JsonObject(stored.toString())));
+    return attempts.take(state).map(stored -> stored == null ? null : LoginAttempt.fromJson(state, new JsonObject(stored)));
   }
 }

@@ -1,10 +1,7 @@
 package com.runningtrainer.auth.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import com.runningtrainer.common.crypto.RandomSecret;
+import com.runningtrainer.common.crypto.Sha256;
 
 /**
  * An opaque token (a refresh token, a mailed link's token): 256 random bits as base64url, safe
@@ -13,20 +10,12 @@ import java.util.Base64;
  */
 public record OpaqueToken(String value, byte[] hash) {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   public static OpaqueToken generate() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String value = RandomSecret.next();
     return new OpaqueToken(value, hash(value));
   }
 
   public static byte[] hash(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return Sha256.of(value);
   }
 }

@@ -1,6 +1,7 @@
 package com.runningtrainer.gateway.edge;
 
 import com.runningtrainer.common.api.Problem;
+import com.runningtrainer.common.auth.BearerTokens;
 import com.runningtrainer.common.auth.JwksTokenVerifier;
 import com.runningtrainer.common.http.ClientAddress;
 import com.runningtrainer.common.http.ProblemWriter;
@@ -22,8 +23,6 @@ import io.vertx.ext.web.RoutingContext;
  * {@link RateLimiter}).
  */
 public final class EdgeLimits implements Handler<RoutingContext> {
-
-  private static final String BEARER = "Bearer ";
 
   private final RateLimiter limiter;
   private final JwksTokenVerifier tokens;
@@ -60,11 +59,11 @@ public final class EdgeLimits implements Handler<RoutingContext> {
 
   /** The user a valid bearer token names; null (never a failure) for anyone else. */
   private Future<String> caller(RoutingContext rc) {
-    String authorization = rc.request().getHeader("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String token = BearerTokens.of(rc.request().getHeader("Authorization"));
+    if (token == null) {
       return Future.succeededFuture();
     }
-    return tokens.identify(authorization.substring(BEARER.length()).trim())
+    return tokens.identify(token)
         .map(user -> user.principal().getString("sub"))
         .otherwise((String) null);
   }

@@ -1,6 +1,7 @@
 package com.runningtrainer.gateway.events;
 
 import com.runningtrainer.common.api.Problem;
+import com.runningtrainer.common.auth.BearerTokens;
 import com.runningtrainer.common.auth.JwksTokenVerifier;
 import com.runningtrainer.common.auth.TokenTimes;
 import com.runningtrainer.common.http.ProblemWriter;
@@ -49,7 +50,8 @@ public final class EventStreamHandler implements Handler<RoutingContext> {
     hub.missed(stream.userId(), rc.request().getHeader("Last-Event-ID")).forEach(stream::send);
     long untilExpiry = TokenTimes.expiry(user) * 1000 - System.currentTimeMillis();
     long expiry = vertx.setTimer(Math.max(1, untilExpiry), fired -> stream.end());
-    TokenCredentials token = new TokenCredentials(bearer(rc));
+    // The route's security handler has checked that the header holds a bearer token.
+    TokenCredentials token = new TokenCredentials(BearerTokens.of(rc.request().getHeader("Authorization")));
     long heartbeat = vertx.setPeriodic(settings.heartbeatMs(), tick -> tokens.authenticate(token)
         .onSuccess(valid -> stream.keepAlive())
         .onFailure(refused -> stream.end()));
@@ -59,10 +61,5 @@ public final class EventStreamHandler implements Handler<RoutingContext> {
       hub.remove(stream);
     };
     rc.response().closeHandler(closed).endHandler(closed);
-  }
-
-  private static String bearer(RoutingContext rc) {
-    String authorization = rc.request().getHeader("Authorization");
-    return authorization.substring(authorization.indexOf(' ') + 1).trim();
   }
 }

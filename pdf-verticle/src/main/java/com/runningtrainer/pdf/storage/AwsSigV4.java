@@ -1,8 +1,8 @@
 package com.runningtrainer.pdf.storage;
 
+import com.runningtrainer.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -117,11 +117,7 @@ final class AwsSigV4 {
   }
 
   static String sha256Hex(byte[] bytes) {
-    try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
+    return HEX.formatHex(Sha256.of(bytes));
   }
 
   private static byte[] hmac(byte[] key, String data) {

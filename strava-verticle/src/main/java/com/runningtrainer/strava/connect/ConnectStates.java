@@ -1,10 +1,9 @@
 package com.runningtrainer.strava.connect;
 
+import com.runningtrainer.common.crypto.RandomSecret;
+import com.runningtrainer.common.redis.SingleUseValues;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,26 +15,21 @@ import java.util.UUID;
 public final class ConnectStates {
 
   public static final int TTL_SECONDS = 600;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final RedisAPI redis;
-  private final String prefix;
+  private final SingleUseValues states;
 
   public ConnectStates(RedisAPI redis, String redisPrefix) {
-    this.redis = redis;
-    this.prefix = redisPrefix + "strava:connect:";
+    this.states = new SingleUseValues(redis, redisPrefix + "strava:connect:", TTL_SECONDS);
   }
 
   /** A new state for the user: 256 random bits, unguessable. */
   public Future<String> issue(UUID owner) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    return redis.set(List.of(prefix + state, owner.toString(), "EX", String.valueOf(TTL_SECONDS), "NX")).map(state);
+    String state = RandomSecret.next();
+    return states.put(state, owner.toString()).map(state);
   }
 
   /** The user the state was issued to, now gone from the store; null when unknown, expired or taken before. */
   public Future<UUID> take(String state) {
-    return redis.getdel(prefix + state).map(stored -> stored == null ? null : UUID.fromString(stored.toString()));
+    return states.take(state).map(owner -> owner == null ? null : UUID.fromString(owner));
   }
 }

@@ -1,8 +1,6 @@
 package com.runningtrainer.trainer.calendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.runningtrainer.common.crypto.Sha256;
 import java.util.Base64;
 
 /**
@@ -12,12 +10,8 @@ import java.util.Base64;
 public record CalendarFile(String text, String etag) {
 
   public static CalendarFile of(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return new CalendarFile(text, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    byte[] digest = Sha256.of(text);
+    return new CalendarFile(text, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "\"");
   }
 
   /**

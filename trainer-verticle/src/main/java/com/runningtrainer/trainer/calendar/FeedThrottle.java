@@ -1,8 +1,6 @@
 package com.runningtrainer.trainer.calendar;
 
-import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.config.Config;
-import com.runningtrainer.common.ratelimit.RateDecision;
 import com.runningtrainer.common.ratelimit.RateLimit;
 import com.runningtrainer.common.ratelimit.RateLimiter;
 import io.vertx.core.Future;
@@ -35,7 +33,7 @@ public final class FeedThrottle {
 
   /** Fails with a 429 when the address has spent its unknown tokens. */
   public Future<Void> admitAddress(String address) {
-    return limiter.peek(missesPerAddress, address).compose(FeedThrottle::admitted);
+    return RateLimiter.admitted(List.of(limiter.peek(missesPerAddress, address)));
   }
 
   /** Counts an unknown token from the address. */
@@ -46,11 +44,5 @@ public final class FeedThrottle {
   /** Counts a fetch of the feed; fails with a 429 over its limit. */
   public Future<Void> admitFeed(FeedToken token) {
     return RateLimiter.admitted(List.of(limiter.hit(perFeed, token.hashHex())));
-  }
-
-  private static Future<Void> admitted(RateDecision decision) {
-    return decision.allowed()
-        ? Future.succeededFuture()
-        : Future.failedFuture(Failures.tooManyRequests(decision.resetSeconds()));
   }
 }

@@ -1,10 +1,7 @@
 package com.runningtrainer.trainer.calendar;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import com.runningtrainer.common.crypto.RandomSecret;
+import com.runningtrainer.common.crypto.Sha256;
 import java.util.HexFormat;
 
 /**
@@ -14,22 +11,13 @@ import java.util.HexFormat;
  */
 public record FeedToken(String value) {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int BYTES = 32;
-
   public static FeedToken random() {
-    byte[] bytes = new byte[BYTES];
-    RANDOM.nextBytes(bytes);
-    return new FeedToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    return new FeedToken(RandomSecret.next());
   }
 
   /** What the database keeps and looks the feed up by. */
   public byte[] hash() {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+    return Sha256.of(value);
   }
 
   /** The hash in hex: names the feed in a rate-limit counter without giving its secret away. */
