@@ -16,8 +16,8 @@ import java.time.Clock;
 
 /**
  * The strava service on 8003: a user's connection to Strava (connect, stay connected,
- * disconnect). One instance per event loop serves its contract. It has no background verticle
- * yet: imports and webhooks, which will need one, are to come.
+ * disconnect). One instance per event loop serves its contract; {@link StravaBackground} does the
+ * rest once per process.
  */
 public final class StravaVerticle extends ServiceVerticle {
 
@@ -26,7 +26,7 @@ public final class StravaVerticle extends ServiceVerticle {
 
   /** How the launcher and the tests run the strava service. */
   public static final ServiceDescriptor DESCRIPTOR =
-      ServiceDescriptor.withoutBackground(NAME, DEFAULT_PORT, StravaVerticle::new);
+      ServiceDescriptor.withBackground(NAME, DEFAULT_PORT, StravaVerticle::new, StravaBackground::new);
 
   private StravaOAuth strava;
 
