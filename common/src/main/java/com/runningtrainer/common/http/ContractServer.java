@@ -22,8 +22,8 @@ public final class ContractServer {
   }
 
   public static Future<HttpServer> start(Vertx vertx, ServiceHttp spec, ConnectionDrain drain) {
-    return Future.all(OpenAPIContract.from(vertx, spec.contractPath()), vertx.fileSystem().readFile(spec.contractPath()))
-        .map(loaded -> router(vertx, spec, loaded.resultAt(0), loaded.resultAt(1)))
+    return Contracts.load(vertx, spec.contractPath())
+        .map(loaded -> router(vertx, spec, loaded.contract(), loaded.text()))
         .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
             .listen(spec.port()));
   }

@@ -1,5 +1,6 @@
 package com.runningtrainer.gateway.edge;
 
+import com.runningtrainer.common.http.Contracts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -9,8 +10,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 public record Contract(String service, OpenAPIContract contract, Buffer text) {
 
   public static Future<Contract> load(Vertx vertx, String service) {
-    String path = "openapi/" + service + ".yaml";
-    return Future.all(OpenAPIContract.from(vertx, path), vertx.fileSystem().readFile(path))
-        .map(loaded -> new Contract(service, loaded.resultAt(0), loaded.resultAt(1)));
+    return Contracts.load(vertx, "openapi/" + service + ".yaml")
+        .map(loaded -> new Contract(service, loaded.contract(), loaded.text()));
   }
 }

@@ -1,0 +1,51 @@
+package com.runningtrainer.common.http;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The contracts of a process, each parsed and checked once per Vert.x instance. Checking a
+ * contract against OpenAPI's schema was the largest cost of a start: every API verticle instance
+ * of every service (and the gateway, for all of them) did it again. A loaded contract is only
+ * read afterwards, so the instances on every event loop share it.
+ */
+public final class Contracts {
+
+  private static final String MAP = "running-trainer.contracts";
+
+  private Contracts() {
+  }
+
+  /** A contract and its text, as served at {@code /openapi.yaml}. */
+  public record Loaded(OpenAPIContract contract, Buffer text) {
+  }
+
+  private record Held(CompletableFuture<Loaded> loaded) implements Shareable {
+  }
+
+  /** The contract at {@code path} (on the class path or disk), completed on the caller's context. */
+  public static Future<Loaded> load(Vertx vertx, String path) {
+    LocalMap<String, Held> contracts = vertx.sharedData().getLocalMap(MAP);
+    Held fresh = new Held(new CompletableFuture<>());
+    Held held = contracts.putIfAbsent(path, fresh);
+    if (held == null) {
+      held = fresh;
+      CompletableFuture<Loaded> loading = fresh.loaded();
+      Future.all(OpenAPIContract.from(vertx, path), vertx.fileSystem().readFile(path))
+          .onSuccess(both -> loading.complete(new Loaded(both.resultAt(0), both.resultAt(1))))
+          .onFailure(failure -> {
+            // A contract that failed to load is tried again by the next caller rather than remembered broken.
+            contracts.remove(path, fresh);
+            loading.completeExceptionally(failure);
+          });
+    }
+    Context caller = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(held.loaded(), caller);
+  }
+}
