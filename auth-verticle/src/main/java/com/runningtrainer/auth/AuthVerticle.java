@@ -69,12 +69,12 @@ public final class AuthVerticle extends ServiceVerticle {
     var limiter = new RateLimiter(redis(), settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
     var throttle = new AuthThrottle(limiter, AuthLimits.from(config));
     int concurrency = config.integer("ARGON2_CONCURRENCY", Runtime.getRuntime().availableProcessors());
-    return Future.all(Passwords.create(vertx, concurrency), signingKeys(pool).compose(keys ->
+    passwords = Passwords.create(vertx, concurrency);
+    return Future.all(signingKeys(pool).compose(keys ->
                 TokenIssuer.load(vertx, keys, settings.jwtIssuer(), settings.jwtAudience(), config.integer("KEY_RELOAD_SECONDS", 30))),
             PasswordPolicy.load(vertx))
         .map(ready -> {
-          passwords = ready.resultAt(0);
-          TokenIssuer tokens = ready.resultAt(1);
+          TokenIssuer tokens = ready.resultAt(0);
           UserRepository users = new UserRepository(pool);
           Sessions sessions = new Sessions(new SessionRepository(pool), users, tokens, revocations,
               new RevocationRepository(pool));
@@ -85,11 +85,11 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenMails tokenMails = new TokenMails(emailTokens, letters, mailer);
           EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
               config.bool("EMAIL_VERIFICATION_REQUIRED", false));
-          PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, ready.resultAt(2), sessions);
+          PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, ready.resultAt(1), sessions);
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
-              new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(2), throttle, oauth, verification, reset,
+              new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(1), throttle, oauth, verification, reset,
               new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
           bindService(AuthDirectory.ADDRESS, AuthDirectory.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.

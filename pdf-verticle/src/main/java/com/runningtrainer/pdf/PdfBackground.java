@@ -25,6 +25,8 @@ import io.vertx.sqlclient.Pool;
  */
 public final class PdfBackground extends BackgroundVerticle {
 
+  private static final long WARM_UP_DELAY_MS = 5_000;
+
   private final PdfSettings pdf;
   private final PlanRenderer renderer;
   private JobWorker worker;
@@ -32,6 +34,7 @@ public final class PdfBackground extends BackgroundVerticle {
   private PdfStorage storage;
   private long pollTimer = -1;
   private long sweepTimer = -1;
+  private long warmUpTimer = -1;
 
   public PdfBackground(Config config) {
     this(config, new PdfBoxPlanRenderer());
@@ -62,7 +65,8 @@ public final class PdfBackground extends BackgroundVerticle {
     consume(PdfEvents.QUEUED, queued -> worker.pump());
     pollTimer = vertx.setPeriodic(pdf.poll().toMillis(), timer -> worker.pump());
     sweepTimer = vertx.setPeriodic(0, pdf.sweep().toMillis(), timer -> retention.sweep());
-    worker.warmUp();
+    // Not during the start, which it would slow by taking a core for the fonts: a few seconds later.
+    warmUpTimer = vertx.setTimer(WARM_UP_DELAY_MS, timer -> worker.warmUp());
     worker.pump();
   }
 
@@ -70,6 +74,7 @@ public final class PdfBackground extends BackgroundVerticle {
   protected Future<?> release() {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(sweepTimer);
+    vertx.cancelTimer(warmUpTimer);
     Future<Void> stopped = worker == null ? Future.succeededFuture() : worker.stop();
     return stopped.eventually(() -> Future.join(mailer == null ? Future.succeededFuture() : mailer.close(),
         storage == null ? Future.succeededFuture() : storage.close()));

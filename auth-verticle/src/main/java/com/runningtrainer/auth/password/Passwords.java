@@ -13,20 +13,15 @@ public final class Passwords {
 
   private final PasswordHasher hasher;
   private final WorkerExecutor workers;
-  // Checked when the email is unknown, so that the answer takes as long as for a wrong password.
-  private final String decoy;
 
-  private Passwords(PasswordHasher hasher, WorkerExecutor workers, String decoy) {
+  private Passwords(PasswordHasher hasher, WorkerExecutor workers) {
     this.hasher = hasher;
     this.workers = workers;
-    this.decoy = decoy;
   }
 
-  /** The pool, with its decoy hash made before the first login so that none is slower. */
-  public static Future<Passwords> create(Vertx vertx, int concurrency) {
-    PasswordHasher hasher = new PasswordHasher();
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor("argon2", concurrency);
-    return workers.executeBlocking(() -> new Passwords(hasher, workers, hasher.hash("a decoy that no password matches")));
+  /** The pool of {@code concurrency} hashing threads, shared by the auth instances of the process. */
+  public static Passwords create(Vertx vertx, int concurrency) {
+    return new Passwords(new PasswordHasher(), vertx.createSharedWorkerExecutor("argon2", concurrency));
   }
 
   public Future<String> hash(String password) {
@@ -36,7 +31,8 @@ public final class Passwords {
   /** Whether the password matches; with no stored hash, spends the same time and answers false. */
   public Future<Boolean> verify(String password, String storedHash) {
     return workers.executeBlocking(() -> {
-      boolean matches = hasher.verify(password, storedHash == null ? decoy : storedHash);
+      // An unknown email is checked against the decoy, so that its answer takes as long as a wrong password's.
+      boolean matches = hasher.verify(password, storedHash == null ? PasswordHasher.DECOY : storedHash);
       return storedHash != null && matches;
     }, false);
   }

@@ -28,6 +28,27 @@ class PasswordHasherTest {
   }
 
   @Test
+  void theDecoyCostsWhatAUsersHashCosts() {
+    String hash = hasher.hash(PASSWORD);
+
+    // Same algorithm, version, parameters and sizes: checking against it takes as long as against a user's hash.
+    assertThat(parameters(PasswordHasher.DECOY)).isEqualTo(parameters(hash));
+    assertThat(PasswordHasher.DECOY).hasSameSizeAs(hash);
+  }
+
+  @Test
+  void theDecoyMatchesNoPassword() {
+    assertThat(hasher.verify("", PasswordHasher.DECOY)).isFalse();
+    assertThat(hasher.verify(PASSWORD, PasswordHasher.DECOY)).isFalse();
+  }
+
+  /** The PHC string up to its salt: {@code $argon2id$v=19$m=…,t=…,p=…}. */
+  private static String parameters(String phc) {
+    String withoutHash = phc.substring(0, phc.lastIndexOf('$'));
+    return withoutHash.substring(0, withoutHash.lastIndexOf('$'));
+  }
+
+  @Test
   void hashDoesNotContainThePassword() {
     assertThat(hasher.hash(PASSWORD)).doesNotContain(PASSWORD);
   }
