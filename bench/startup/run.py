@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Cold start of the fat jar on embedded servers that already have data, and its idle memory.
+
+    bench/startup/run.py [--runs 5] [--jar launcher/target/running-trainer.jar]
+
+A first start makes the data directory (initdb, migrations, keys) and is not counted. Each
+counted run starts a new JVM on that directory and measures, from the moment the process is
+spawned, the time until every service's /health answers 200 from outside (trainer 8001, pdf 8002,
+strava 8003, auth 8004, gateway 8000), the CPU the process used to get there, and its resident
+memory 30 s later with nothing to do (idle RSS). The ports must be free. Prints one line per run
+and the median; figures go to bench/README.md ("Cold start").
+"""
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+PORTS = {"gateway": 8000, "trainer": 8001, "pdf": 8002, "strava": 8003, "auth": 8004}
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def healthy(port):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1) as answer:
+            return answer.status == 200
+    except OSError:
+        return False
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start(jar, data, log):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["RT_DATA_DIR"] = data
+    return subprocess.Popen(["java", "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def until_healthy(process, limit_s=60):
+    began = time.monotonic()
+    waiting = set(PORTS.values())
+    while waiting:
+        if process.poll() is not None or time.monotonic() - began > limit_s:
+            raise SystemExit(f"the platform did not become healthy (exit {process.poll()}): see the log")
+        waiting = {port for port in waiting if not healthy(port)}
+        if waiting:
+            time.sleep(0.02)
+    return time.monotonic() - began
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--idle-seconds", type=int, default=30)
+    parser.add_argument("--jar", default="launcher/target/running-trainer.jar")
+    args = parser.parse_args()
+    busy = [port for port in PORTS.values() if healthy(port)]
+    if busy:
+        sys.exit(f"ports {busy} already serve something: stop it first")
+    data = tempfile.mkdtemp(prefix="rt-startup-")
+    log_path = os.path.join(data, "platform.log")
+    print(f"data directory {data}; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
+    with open(log_path, "ab") as log:
+        first = start(args.jar, data, log)
+        print(f"first start (makes the data, not counted): {until_healthy(first, 180):.2f} s")
+        stop(first)
+        results = []
+        for run in range(1, args.runs + 1):
+            process = start(args.jar, data, log)
+            seconds = until_healthy(process)
+            cpu = cpu_seconds(process.pid)
+            time.sleep(args.idle_seconds)
+            rss = rss_mb(process.pid)
+            stop(process)
+            results.append((seconds, cpu, rss))
+            print(f"run {run}: all five healthy in {seconds:.2f} s, {cpu:.2f} s of CPU, idle RSS {rss:.0f} MB")
+    print(f"median: {statistics.median(r[0] for r in results):.2f} s to healthy, "
+          f"{statistics.median(r[1] for r in results):.2f} s CPU, idle RSS {statistics.median(r[2] for r in results):.0f} MB")
+    shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
