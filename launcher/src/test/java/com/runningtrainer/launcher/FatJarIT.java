@@ -59,7 +59,7 @@ class FatJarIT {
 
   @BeforeEach
   void freePorts() throws IOException {
-    List<Integer> ports = freePorts(6);
+    List<Integer> ports = freePorts(7);
     environment = new HashMap<>(Map.of(
         "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
         "RT_DATA_DIR", dataDirectory.toString(),
@@ -68,7 +68,8 @@ class FatJarIT {
         "EMBEDDED_PG_PORT", ports.get(2).toString(),
         "EMBEDDED_REDIS_PORT", ports.get(3).toString(),
         "GATEWAY_PORT", ports.get(4).toString(),
-        "PDF_PORT", ports.get(5).toString()));
+        "PDF_PORT", ports.get(5).toString(),
+        "STRAVA_PORT", ports.get(6).toString()));
     output = dataDirectory.resolve("launcher-output.log");
   }
 
@@ -103,6 +104,24 @@ class FatJarIT {
     assertThat(output()).contains("stopped embedded PostgreSQL");
     assertStopped("EMBEDDED_PG_PORT");
     assertStopped("EMBEDDED_REDIS_PORT");
+  }
+
+  @Test
+  void the_jar_renders_a_plan_as_a_pdf_with_the_fonts_and_character_maps_it_ships() throws Exception {
+    Process launcher = launch();
+    for (String service : List.of("TRAINER_PORT", "AUTH_PORT", "PDF_PORT", "GATEWAY_PORT")) {
+      awaitHealthy(launcher, port(service));
+    }
+    String token = tokenThroughTheGateway();
+    String plan = field(post("/api/v1/plans", token,
+        "{\"name\":\"Printed plan — ä ß é\",\"start_date\":\"2027-01-04\",\"end_date\":\"2027-02-28\"}").body(), "id");
+
+    HttpResponse<String> job = post("/api/v1/pdf/plans/" + plan + "/generate", token, "{\"template\":\"weekly\",\"paper\":\"A4\"}");
+    HttpResponse<byte[]> pdf = awaitPdf(token, field(job.body(), "pdf_id"));
+
+    assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
+    assertThat(pdf.statusCode()).as(output()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
   }
 
   @Test
@@ -216,11 +235,32 @@ class FatJarIT {
 
   /** A new user registers, logs in and creates a plan, all through the gateway: its answer to the last. */
   private HttpResponse<String> planThroughTheGateway() throws Exception {
+    return post("/api/v1/plans", tokenThroughTheGateway(),
+        "{\"name\":\"Jar plan\",\"start_date\":\"2027-01-04\",\"end_date\":\"2027-02-28\"}");
+  }
+
+  /** A new user registers and logs in through the gateway: their access token. */
+  private String tokenThroughTheGateway() throws Exception {
     String credentials = "{\"email\":\"jar-runner@example.com\",\"password\":\"correct horse battery\"}";
     post("/api/v1/auth/register", null, credentials);
-    String login = post("/api/v1/auth/login", null, credentials).body();
-    String token = login.replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    return post("/api/v1/plans", token, "{\"name\":\"Jar plan\",\"start_date\":\"2027-01-04\",\"end_date\":\"2027-02-28\"}");
+    return field(post("/api/v1/auth/login", null, credentials).body(), "access_token");
+  }
+
+  private static String field(String json, String name) {
+    return json.replaceAll(".*\"" + name + "\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+  }
+
+  /** The PDF once rendered (the download answers 409 until then). */
+  private HttpResponse<byte[]> awaitPdf(String token, String pdfId) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port("GATEWAY_PORT") + "/api/v1/pdf/" + pdfId))
+        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build();
+    long deadline = System.nanoTime() + HEALTHY_WITHIN.toNanos();
+    HttpResponse<byte[]> last = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    while (last.statusCode() == 409 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      last = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+    return last;
   }
 
   private HttpResponse<String> post(String path, String token, String json) throws Exception {
