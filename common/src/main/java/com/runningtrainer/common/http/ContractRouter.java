@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * The router of one contract: every operation validated (parameters and body, at most
- * {@link #BODY_LIMIT_BYTES}) and, where the contract says so, its bearer token verified, before
+ * {@link #BODY_LIMIT_BYTES}; see {@link InlineValidation}) and, where the contract says so, its bearer token verified, before
  * the handler the caller gives for it runs. A service answers the operations itself; the gateway
  * forwards them. Mount it only at the contract's base path (see VERTX5-NOTES).
  */
@@ -37,7 +37,10 @@ public final class ContractRouter {
    */
   public static Router create(Vertx vertx, OpenAPIContract contract, JWTAuth tokens,
       Function<Operation, Handler<RoutingContext>> handlers) {
-    RouterBuilder builder = RouterBuilder.create(vertx, new CachedValidators(contract), new RequestReader());
+    OpenAPIContract cached = new CachedValidators(contract);
+    RequestReader reader = new RequestReader();
+    RouterBuilder builder = RouterBuilder.create(vertx, cached, reader);
+    var validation = InlineValidation.of(vertx, cached, reader);
     BodyHandler bodies = BodyHandler.create(false).setBodyLimit(BODY_LIMIT_BYTES);
     // A request the routers of several contracts see (the gateway's) has its body read once.
     builder.rootHandler(rc -> {
@@ -52,6 +55,7 @@ public final class ContractRouter {
     }
     for (OpenAPIRoute route : builder.getRoutes()) {
       Operation operation = route.getOperation();
+      route.setDoValidation(false).addHandler(validation.apply(operation));
       route.addHandler(rc -> {
         AccessLog.operation(rc, operation);
         rc.next();
