@@ -155,8 +155,8 @@ def summary(from_: Optional[date] = Query(None, alias="from"), to: Optional[date
         return summary_in_python(s.query(Run).options(joinedload(Run.workout)).filter(*filters).all(), athlete,
                                  from_, to)
     runs, distance, duration, longest = s.query(
-        func.count(Run.id), func.coalesce(func.sum(Run.distance_km), 0), func.coalesce(func.sum(Run.duration_minutes), 0),
-        func.max(Run.distance_km)).filter(*filters).one()
+        func.count(Run.id), func.coalesce(func.sum(Run.distance_km), 0),
+        func.coalesce(func.sum(Run.duration_minutes), 0), func.max(Run.distance_km)).filter(*filters).one()
     week = (Run.actual_date - (extract("isodow", Run.actual_date).cast(Integer) - athlete.first_isodow + 7) % 7)
     week = week.label("week_start")
     weekly = s.query(week, func.count(Run.id), func.sum(Run.distance_km), func.sum(Run.duration_minutes)) \
