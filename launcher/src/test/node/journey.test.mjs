@@ -252,6 +252,16 @@ test('logging out ends the session, and a reload does not bring it back', async 
   await axe(page, 'register');
 });
 
+test('the mailed verification link opens a page that says what became of it', async () => {
+  const before = problems.length;
+  await page.goto(`${BASE}/verify-email?token=not-a-token-that-was-mailed`);
+  await heading(page, 'Email not verified');
+  assert.match(await page.getByRole('alert').innerText(), /\S/);
+  // The browser logs the token's refusal (400), which is what this page is for.
+  problems.splice(before);
+  await axe(page, 'verify-email');
+});
+
 test('no page logged a script error or a refused resource', () => {
   assert.deepEqual(problems.filter((text) => !/Failed to load resource: the server responded with a status of 40[14]/.test(text)), []);
 });

@@ -60,6 +60,8 @@ export function runForm({ workout = null, saved }) {
       duration_minutes: Math.round(minutes * 100) / 100,
     });
     form.reset();
+    // The next run is most often of the same day: the date stays.
+    form.actual_date.value = data.get('actual_date');
     computePace();
     saved(run);
   });
