@@ -28,6 +28,8 @@ function iso(date) {
 // The platform's default time zone is UTC: "today" is the UTC day.
 const today = iso(new Date());
 const day = (n) => iso(new Date(Date.now() + n * 86_400_000));
+// Next week's Monday (the platform's default week): its first days are in one week view, whatever today is.
+const nextWeek = (n) => day(7 - ((new Date().getUTCDay() + 6) % 7) + n);
 
 async function newPage(viewport = DESKTOP) {
   const ctx = await browser.newContext({ viewport, acceptDownloads: true });
@@ -133,25 +135,29 @@ async function addWorkout(date, name, km) {
 
 test('workouts are added to the calendar', async () => {
   await addWorkout(today, 'Easy 10', 10);
-  await addWorkout(day(1), 'Tempo 8', 8);
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await addWorkout(nextWeek(0), 'Tempo 8', 8);
   await axe(page, 'calendar');
 });
 
 test('a workout dragged to another day moves there', async () => {
-  await page.setViewportSize(DESKTOP);
-  await page.locator('button.workout', { hasText: 'Tempo 8' }).dragTo(page.locator(`li[data-date="${day(2)}"]`));
-  await page.locator(`li[data-date="${day(2)}"] button.workout`, { hasText: 'Tempo 8' }).waitFor();
-  assert.equal(await page.locator(`li[data-date="${day(1)}"] button.workout`).count(), 0);
+  await page.locator('button.workout', { hasText: 'Tempo 8' }).dragTo(page.locator(`li[data-date="${nextWeek(1)}"]`));
+  await page.locator(`li[data-date="${nextWeek(1)}"] button.workout`, { hasText: 'Tempo 8' }).waitFor();
+  assert.equal(await page.locator(`li[data-date="${nextWeek(0)}"] button.workout`).count(), 0);
 });
 
 test('a workout moves a day with Alt and an arrow key, and keeps the focus', async () => {
   await page.locator('button.workout', { hasText: 'Tempo 8' }).focus();
   await page.keyboard.press('Alt+ArrowRight');
-  await page.locator(`li[data-date="${day(3)}"] button.workout`, { hasText: 'Tempo 8' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), await page.locator('button.workout', { hasText: 'Tempo 8' }).textContent());
+  await page.locator(`li[data-date="${nextWeek(2)}"] button.workout`, { hasText: 'Tempo 8' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id),
+    await page.locator('button.workout', { hasText: 'Tempo 8' }).getAttribute('data-id'));
 });
 
 test('recording a workout\'s run shows its pace as it is typed and marks it done', async () => {
+  await page.getByRole('button', { name: 'Previous week' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
   await page.locator('button.workout', { hasText: 'Easy 10' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Distance (km)').last().fill('10.2');
