@@ -46,6 +46,7 @@ async function render() {
   try {
     const screen = await SCREENS[name]();
     await screen.render(main, { name, params });
+    document.title = `${main.querySelector('h1')?.textContent || ''} · Running Trainer`;
   } catch (error) {
     show(main, h('h1', null, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
   }

@@ -124,16 +124,20 @@ function workoutChip(workout, body, state) {
 }
 
 async function move(id, date, body, state) {
+  let failure = null;
   try {
     const moved = await api('POST', `/workouts/${id}/move`, { date });
     announce(`${moved.workout.name} moved to ${longDate(date)}.`);
     if (date < range(state).from || date > range(state).to) state.anchor = date;
-    state.focus = id;
   } catch (error) {
-    announce(error.message);
-    body.prepend(errorBox(error));
+    failure = error;
   }
+  state.focus = id;
   await draw(body, state);
+  if (failure) {
+    body.prepend(errorBox(failure));
+    announce(failure.message);
+  }
 }
 
 function editDialog(workout, body, state) {
@@ -155,11 +159,15 @@ function editDialog(workout, body, state) {
       h('button', { type: 'submit', class: 'primary' }, isNew ? 'Add workout' : 'Save'),
       isNew ? null : h('button', {
         type: 'button', class: 'danger',
-        onclick: async () => {
+        onclick: async (event) => {
           if (!await confirmDialog(`Delete “${workout.name}”? A run recorded for it is kept.`, 'Delete workout')) return;
-          await api('DELETE', `/workouts/${workout.id}`);
-          announce(`${workout.name} deleted.`);
-          redraw();
+          try {
+            await api('DELETE', `/workouts/${workout.id}`);
+            announce(`${workout.name} deleted.`);
+            redraw();
+          } catch (error) {
+            event.target.closest('form').prepend(errorBox(error));
+          }
         },
       }, 'Delete'),
       h('button', { type: 'button', onclick: close }, 'Cancel'))), async (data) => {
