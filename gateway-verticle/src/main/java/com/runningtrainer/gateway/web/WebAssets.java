@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -105,7 +106,7 @@ public final class WebAssets {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       files.forEach((path, bytes) -> {
-        digest.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(path.getBytes(StandardCharsets.UTF_8));
         digest.update(bytes.getBytes());
       });
       return HexFormat.of().formatHex(digest.digest()).substring(0, VERSION_HEX_DIGITS);
