@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A browser's session cookie through the gateway, forwarding over the event bus and over HTTP
  * alike: the login's {@code Set-Cookie} comes back to the browser, and the browser's
- * {@code Cookie} reaches auth's refresh.
+ * {@code Cookie} reaches auth's refresh; no other site's script may send the header that has it read.
  */
 class GatewayBrowserSessionTest {
 
@@ -70,5 +71,18 @@ class GatewayBrowserSessionTest {
 
     assertThat(refreshed.statusCode()).as(refreshed.bodyAsString()).isEqualTo(200);
     assertThat(refreshed.getHeader("Set-Cookie")).startsWith("rt_refresh=").isNotEqualTo(cookie);
+  }
+
+  @Test
+  void noOriginMayPreflightTheSessionHeaderEvenOneThatCorsAllows() {
+    TestHttp withCors = platform.gateway(Map.of("CORS_ORIGINS", "https://app.example.com", "GATEWAY_SERVICES", "auth"));
+
+    HttpResponse<Buffer> preflight = withCors.request(HttpMethod.OPTIONS, "/api/v1/auth/refresh", null)
+        .putHeader("Origin", "https://app.example.com")
+        .putHeader("Access-Control-Request-Method", "POST")
+        .putHeader("Access-Control-Request-Headers", "X-Session")
+        .send().await();
+
+    assertThat(preflight.getHeader("Access-Control-Allow-Headers")).doesNotContainIgnoringCase("X-Session");
   }
 }
