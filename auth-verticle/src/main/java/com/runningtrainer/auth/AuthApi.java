@@ -2,8 +2,12 @@ package com.runningtrainer.auth;
 
 import static java.util.Map.entry;
 
+import com.runningtrainer.auth.session.BrowserSessions;
 import com.runningtrainer.common.api.ApiHandler;
+import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
+import com.runningtrainer.common.api.Failures;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
@@ -11,17 +15,19 @@ import java.util.Map;
 public final class AuthApi {
 
   private final AuthService service;
+  private final BrowserSessions browsers;
 
-  public AuthApi(AuthService service) {
+  public AuthApi(AuthService service, BrowserSessions browsers) {
     this.service = service;
+    this.browsers = browsers;
   }
 
   public Map<String, ApiHandler> operations() {
     return Map.ofEntries(
         Map.entry("register", r -> service.register(r.bodyAsJson(), r.client()).map(ApiResponse::accepted)),
-        Map.entry("login", r -> service.login(r.bodyAsJson(), r.client()).map(AuthApi::tokens)),
-        Map.entry("refresh", r -> service.refresh(r.bodyAsJson(), r.client()).map(AuthApi::tokens)),
-        Map.entry("logout", r -> service.logout(r.principal()).map(v -> ApiResponse.noContent())),
+        Map.entry("login", r -> service.login(r.bodyAsJson(), r.client()).map(tokens -> browsers.tokens(r, tokens))),
+        Map.entry("refresh", r -> refresh(r)),
+        Map.entry("logout", r -> service.logout(r.principal()).map(v -> browsers.loggedOut())),
         Map.entry("me", r -> service.me(r.userId()).map(ApiResponse::ok)),
         Map.entry("listSessions", r -> service.sessions(r.principal(), r.query()).map(ApiResponse::ok)),
         Map.entry("endSession", r -> service.endSession(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
@@ -40,6 +46,15 @@ public final class AuthApi {
         Map.entry("requestPasswordReset", r -> service.requestPasswordReset(r.bodyAsJson(), r.client()).map(v -> ApiResponse.accepted())),
         Map.entry("confirmPasswordReset", r -> service.confirmPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
+  }
+
+  // A browser with no cookie has no session to refresh: 401, as for a token that no longer works.
+  private Future<ApiResponse> refresh(ApiRequest request) {
+    JsonObject body = browsers.refreshBody(request);
+    if (browsers.wanted(request) && body.isEmpty()) {
+      return Future.failedFuture(Failures.unauthorized("no session cookie"));
+    }
+    return service.refresh(body, request.client()).map(tokens -> browsers.tokens(request, tokens));
   }
 
   private static ApiResponse tokens(JsonObject answer) {

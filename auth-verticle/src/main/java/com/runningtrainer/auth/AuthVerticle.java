@@ -27,6 +27,7 @@ import com.runningtrainer.auth.token.SigningKeyRepository;
 import com.runningtrainer.auth.token.TokenIssuer;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.auth.Revocations;
+import com.runningtrainer.auth.session.BrowserSessions;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.mail.MailSettings;
 import com.runningtrainer.common.mail.Mailer;
@@ -93,7 +94,8 @@ public final class AuthVerticle extends ServiceVerticle {
               new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
           bindService(AuthDirectory.ADDRESS, AuthDirectory.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
-          return new Served(new AuthApi(service).operations(), service::jwks, List.of());
+          var browsers = BrowserSessions.from(config, Letters.DEFAULT_PUBLIC_BASE_URL);
+          return new Served(new AuthApi(service, browsers).operations(), service::jwks, List.of());
         });
   }
 

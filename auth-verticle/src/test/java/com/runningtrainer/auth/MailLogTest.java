@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 class MailLogTest {
 
   private static final String PASSWORD_TRIED = "another password 42";
-  private static final Pattern VERIFY_LINK = Pattern.compile("http://localhost:8004/verify-email\\?token=([A-Za-z0-9_-]+)");
+  private static final Pattern VERIFY_LINK = Pattern.compile("http://localhost:8000/verify-email\\?token=([A-Za-z0-9_-]+)");
 
   private static final Captured CAPTURED = new Captured();
   private static Logger mailerLog;
@@ -85,7 +85,7 @@ class MailLogTest {
 
     ILoggingEvent logged = awaitLineAbout(email, "Someone tried");
     assertThat(logged.getLevel()).isEqualTo(Level.INFO);
-    assertThat(logged.getFormattedMessage()).contains("http://localhost:8004/reset-password").doesNotContain("token");
+    assertThat(logged.getFormattedMessage()).contains("http://localhost:8000/reset-password").doesNotContain("token");
     assertThat(CAPTURED.events).noneMatch(event -> event.getFormattedMessage().contains(PASSWORD_TRIED));
   }
 

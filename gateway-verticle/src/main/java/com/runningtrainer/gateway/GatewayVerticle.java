@@ -19,6 +19,8 @@ import com.runningtrainer.gateway.events.EventSettings;
 import com.runningtrainer.gateway.events.EventStreamHandler;
 import com.runningtrainer.gateway.events.UserEventHub;
 import com.runningtrainer.gateway.upstream.Upstreams;
+import com.runningtrainer.gateway.web.WebApp;
+import com.runningtrainer.gateway.web.WebAssets;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -84,15 +86,15 @@ public final class GatewayVerticle extends VerticleBase {
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
     events = new UserEventHub(vertx, EventSettings.from(config));
     return Future.all(RevocationFeed.shared(vertx, settings.redisUrl(), settings.redisPrefix()),
-            Contract.load(vertx, NAME), events.start())
+            Contract.load(vertx, NAME), events.start(), WebAssets.load(vertx))
         .compose(ready -> Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
-            .map(loaded -> router(loaded.list(), ready.resultAt(1), ready.resultAt(0))))
+            .map(loaded -> router(loaded.list(), ready.resultAt(1), ready.resultAt(0), new WebApp(ready.resultAt(3)))))
         .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
             .listen(Settings.port(config, NAME, DEFAULT_PORT)))
         .onSuccess(started -> server = started);
   }
 
-  private Router router(List<Contract> contracts, Contract own, RevocationFeed feed) {
+  private Router router(List<Contract> contracts, Contract own, RevocationFeed feed, WebApp webApp) {
     var tokens = new JwksTokenVerifier(vertx, new HttpJwks(jwksClient, settings.authJwksUrl()), feed,
         settings.jwtIssuer(), settings.jwtAudience());
     var streams = new EventStreamHandler(vertx, events, tokens, EventSettings.from(config));
@@ -100,7 +102,7 @@ public final class GatewayVerticle extends VerticleBase {
             Upstreams.proxies(vertx, gateway, proxyClient), tokens,
         limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
         MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
-        Duration.ofMillis(gateway.breakerResetMs()).toSeconds()).create();
+        Duration.ofMillis(gateway.breakerResetMs()).toSeconds(), webApp).create();
   }
 
   private Handler<RoutingContext> limits(JwksTokenVerifier tokens) {

@@ -11,7 +11,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Letters {
 
-  public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:8004";
+  public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:8000";
 
   private final String from;
   private final String baseUrl;

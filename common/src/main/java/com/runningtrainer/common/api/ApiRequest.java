@@ -8,8 +8,9 @@ import io.vertx.core.json.JsonObject;
  *
  * @param principal the verified token claims ({@code sub} is the user id); empty when anonymous
  * @param client who is calling: {@code ip} and {@code user_agent}, for throttling and sessions
- * @param headers the header parameters the contract declares for the operation (e.g.
- *     {@code Idempotency-Key}, {@code If-None-Match}), by their names in the contract; empty when none
+ * @param headers the header and cookie parameters the contract declares for the operation (e.g.
+ *     {@code Idempotency-Key}, {@code If-None-Match}, auth's {@code rt_refresh} cookie), by their
+ *     names in the contract; empty when none
  */
 public record ApiRequest(
     String operationId,
@@ -27,7 +28,7 @@ public record ApiRequest(
     this(operationId, pathParams, query, body, principal, client, requestId, new JsonObject());
   }
 
-  /** A header parameter the contract declares, by its name there; null when not sent. */
+  /** A header or cookie parameter the contract declares, by its name there; null when not sent. */
   public String header(String name) {
     return headers.getString(name);
   }

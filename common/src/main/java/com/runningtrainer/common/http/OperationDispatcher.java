@@ -38,7 +38,7 @@ public final class OperationDispatcher {
         rc.user() == null ? new JsonObject() : rc.user().principal(),
         client(rc),
         RequestIds.of(rc),
-        toJson(validated.getHeaders()));
+        toJson(validated.getHeaders()).mergeIn(toJson(validated.getCookies())));
   }
 
   private static JsonObject client(RoutingContext rc) {

@@ -11,6 +11,7 @@ import com.runningtrainer.common.http.RequestIds;
 import com.runningtrainer.gateway.events.EventStreamHandler;
 import com.runningtrainer.gateway.upstream.HttpProxy;
 import com.runningtrainer.gateway.upstream.Upstream;
+import com.runningtrainer.gateway.web.WebApp;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -30,11 +31,12 @@ import java.util.Set;
  * validated and its token verified here, then forwarded to the service's upstream (an operation
  * marked {@code x-forward: http}, with a binary body or answer, proxied to the service's HTTP port). Before that,
  * a request id, the access log, CORS and the rate limits; unknown paths and versions are 404,
- * every error problem+json.
+ * every error problem+json. Beside them, the web app's page and files.
  *
  * @param trustedProxies the addresses whose {@code X-Forwarded-For} names the client (a load balancer)
  * @param timeoutMs when the gateway gives up on a request, whatever it waits for
  * @param retryAfterSeconds what a client is told to wait while an upstream's breaker is open
+ * @param webApp the browser app, served at {@code /} beside the infrastructure routes
  */
 public record EdgeRouter(
     Vertx vertx,
@@ -50,7 +52,8 @@ public record EdgeRouter(
     Set<String> trustedProxies,
     MetricsAccess metricsAccess,
     long timeoutMs,
-    long retryAfterSeconds) {
+    long retryAfterSeconds,
+    WebApp webApp) {
 
   public Router create() {
     Router root = Router.router(vertx);
@@ -74,6 +77,7 @@ public record EdgeRouter(
     texts.put(own.service(), own.text());
     contracts.forEach(contract -> texts.put(contract.service(), contract.text()));
     InfrastructureRoutes.mount(vertx, root, texts, metricsAccess);
+    webApp.mount(root);
     // The body is read before anything waits (the limits ask Redis), and only once for every contract's router.
     root.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ContractRouter.BODY_LIMIT_BYTES)).handler(limits);
     // Every contract has the same base path; a request no route of one matches goes on to the next.

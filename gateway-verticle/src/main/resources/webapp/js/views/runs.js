@@ -1,0 +1,50 @@
+// Logging a run, and the log: newest first, a page at a time, each run deletable.
+import { api } from '../api.js';
+import { announce, confirmDialog, errorBox, h, show } from '../dom.js';
+import { distance, duration, longDate, pace } from '../units.js';
+import { runForm } from './runform.js';
+
+const PAGE = 20;
+
+export async function render(main) {
+  const list = h('ul', { class: 'runs plain' });
+  const more = h('button', { type: 'button', hidden: true }, 'Show more');
+  let offset = 0;
+  const load = async (reset) => {
+    if (reset) { offset = 0; list.replaceChildren(); }
+    const page = await api('GET', `/runs?limit=${PAGE}&offset=${offset}`);
+    offset += page.items.length;
+    list.append(...page.items.map((run) => runItem(run)));
+    if (!page.total) list.append(h('li', { class: 'empty' }, 'No run logged yet.'));
+    more.hidden = offset >= page.total;
+  };
+  more.addEventListener('click', () => load(false).catch((error) => list.after(errorBox(error))));
+  await load(true);
+  show(main,
+    h('h1', null, 'Runs'),
+    h('section', { class: 'card' }, h('h2', null, 'Log a run'),
+      runForm({ saved: (run) => { announce(`Run of ${distance(run.distance_km)} logged.`); load(true); } })),
+    h('h2', null, 'Your runs'), list, more);
+}
+
+function runItem(run) {
+  const item = h('li', { class: 'card run-item' },
+    h('p', null, h('strong', null, longDate(run.actual_date))),
+    h('p', null, `${distance(run.distance_km)} in ${duration(run.duration_minutes)} · ${pace(run.average_pace)}`),
+    run.workout_id ? h('p', { class: 'quiet' }, 'Linked to a planned workout') : null,
+    run.source === 'strava' ? h('p', { class: 'quiet' }, 'From Strava') : null,
+    h('button', {
+      type: 'button', class: 'danger', 'aria-label': `Delete the run of ${longDate(run.actual_date)}`,
+      onclick: async () => {
+        if (!await confirmDialog(`Delete the run of ${longDate(run.actual_date)}?`, 'Delete run')) return;
+        try {
+          await api('DELETE', `/runs/${run.id}`);
+          item.remove();
+          announce('Run deleted.');
+        } catch (error) {
+          item.append(errorBox(error));
+        }
+      },
+    }, 'Delete'));
+  return item;
+}

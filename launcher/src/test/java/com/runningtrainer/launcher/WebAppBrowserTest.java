@@ -1,0 +1,119 @@
+package com.runningtrainer.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.testsupport.TestConfig;
+import com.runningtrainer.testsupport.TestDatabase;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The web app in a real browser, Debian's Chromium driven by playwright-core, through the real
+ * platform (every service in one Vert.x, on the test class's own database): the journey of
+ * {@code src/test/node/journey.test.mjs}, with an axe-core check of each main page. {@code .ci/run}
+ * installs Chromium; where it could not, the test is skipped and says why.
+ */
+class WebAppBrowserTest {
+
+  private static final Path NODE_HOME = Path.of("src", "test", "node");
+  private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static Config config;
+  private static ShutdownSequence shutdown;
+  private static String gateway;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: no Chromium at " + CHROMIUM
+        + " (.ci/run installs Debian's chromium and chromium-driver; run it as root, or apt-get install them)");
+    config = TestConfig.create(WebAppBrowserTest.class).with(Map.of("RATE_LIMIT_ENABLED", "false"));
+    gateway = "http://localhost:" + config.integer("GATEWAY_PORT", 0);
+    shutdown = new ShutdownSequence();
+    new Application(config, ServiceCatalog.ALL, false, shutdown).start().await(120, TimeUnit.SECONDS);
+    awaitHealthy(gateway + "/health");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (shutdown != null) {
+      shutdown.run();
+      TestDatabase.drop(TestConfig.databaseUrl(config));
+    }
+  }
+
+  @Test
+  void aRunnersJourneyPassesInChromiumWithNoSeriousAccessibilityViolation() throws Exception {
+    installed();
+
+    Run journey = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "journey.test.mjs"),
+        Map.of("BASE_URL", gateway, "CHROMIUM", CHROMIUM.toString()), 600);
+
+    assertThat(journey.exitCode()).as(journey.output()).isZero();
+  }
+
+  private static void installed() throws Exception {
+    if (!Files.isDirectory(NODE_HOME.resolve("node_modules").resolve("playwright-core"))) {
+      Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
+      assertThat(install.exitCode()).as(install.output()).isZero();
+    }
+  }
+
+  private record Run(int exitCode, String output) {
+  }
+
+  private static Run run(List<String> command, Map<String, String> environment, long timeoutSeconds) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(NODE_HOME.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Path log = Files.createTempFile("browser", ".log");
+    try {
+      Process process = builder.redirectOutput(log.toFile()).start();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        return new Run(-1, String.join(" ", command) + " did not end in " + timeoutSeconds + " s:\n" + read(log));
+      }
+      return new Run(process.exitValue(), read(log));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.readString(log, StandardCharsets.UTF_8);
+  }
+
+  private static void awaitHealthy(String url) throws Exception {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (true) {
+      try {
+        if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (ConnectException notYet) {
+        if (System.currentTimeMillis() > deadline) {
+          throw notYet;
+        }
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("the platform is not healthy after 60 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+}
