@@ -10,7 +10,6 @@ import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -45,7 +44,7 @@ class TracingTest {
   private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
 
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-  private static OpenTelemetrySdk openTelemetry;
+  private static Tracing openTelemetry;
   private static GatewayPlatform platform;
   private static TestHttp overHttp;
   private static int trainerPort;
@@ -66,7 +65,7 @@ class TracingTest {
   @AfterAll
   static void stop() {
     platform.close();
-    openTelemetry.close();
+    openTelemetry.shutdown();
   }
 
   @Test

@@ -6,7 +6,6 @@ import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.tracing.Tracing;
 import com.runningtrainer.common.tracing.TracingSettings;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -91,7 +90,7 @@ final class Application {
   }
 
   private Future<Vertx> vertx() {
-    OpenTelemetrySdk tracing = Tracing.start(TracingSettings.from(config, serviceName()));
+    Tracing tracing = Tracing.start(TracingSettings.from(config, serviceName()));
     // Added before Vert.x, so stopped after it: the spans of the last requests are sent too.
     shutdown.add("tracing", TRACING_STOP_TIMEOUT,
         () -> tracing.shutdown().join(TRACING_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
