@@ -3,7 +3,6 @@ package com.runningtrainer.common;
 import com.runningtrainer.common.tracing.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -15,15 +14,14 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
-import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.util.UUID;
 
 /**
  * Builds Vert.x with Prometheus metrics and OpenTelemetry tracing, which must both be set when
  * Vert.x is created. Each instance gets a registry of its own: the shared default one is closed
  * by the first instance to close, which would break {@code /metrics} of any other in the same
- * JVM (tests, clusters). Each is given its OpenTelemetry rather than the global one, for the
- * same reason.
+ * JVM (tests, clusters). Each is given its {@link Tracing} rather than the global OpenTelemetry,
+ * for the same reason.
  */
 public final class VertxFactory {
 
@@ -38,10 +36,10 @@ public final class VertxFactory {
     return create(Tracing.idsOnly());
   }
 
-  /** A Vert.x whose event bus stays inside this JVM, tracing with {@code openTelemetry}. */
-  public static Vertx create(OpenTelemetry openTelemetry) {
+  /** A Vert.x whose event bus stays inside this JVM, tracing with {@code tracing}. */
+  public static Vertx create(Tracing tracing) {
     String registry = newRegistryName();
-    return remember(builder(new VertxOptions(), registry, openTelemetry).build(), registry);
+    return remember(builder(new VertxOptions(), registry, tracing).build(), registry);
   }
 
   /**
@@ -49,12 +47,12 @@ public final class VertxFactory {
    * it has joined.
    *
    * @param eventBus where this node's event bus listens and how other nodes reach it
-   * @param openTelemetry what it traces with
+   * @param tracing what it traces with
    */
   public static Future<Vertx> createClustered(ClusterManager clusterManager, EventBusOptions eventBus,
-      OpenTelemetry openTelemetry) {
+      Tracing tracing) {
     String registry = newRegistryName();
-    return builder(new VertxOptions().setEventBusOptions(eventBus), registry, openTelemetry)
+    return builder(new VertxOptions().setEventBusOptions(eventBus), registry, tracing)
         .withClusterManager(clusterManager)
         .buildClustered()
         .map(vertx -> remember(vertx, registry));
@@ -69,7 +67,7 @@ public final class VertxFactory {
     return "vertx-" + UUID.randomUUID();
   }
 
-  private static VertxBuilder builder(VertxOptions options, String registry, OpenTelemetry openTelemetry) {
+  private static VertxBuilder builder(VertxOptions options, String registry, Tracing tracing) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
@@ -86,7 +84,7 @@ public final class VertxFactory {
     return Vertx.builder()
         .with(options.setMetricsOptions(metrics).setTracingOptions(new OpenTelemetryOptions()))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
-        .withTracer(new OpenTelemetryTracingFactory(openTelemetry));
+        .withTracer(tracing.vertxTracerFactory());
   }
 
   private static Vertx remember(Vertx vertx, String registry) {

@@ -15,7 +15,6 @@ import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
 import com.runningtrainer.trainer.TrainerVerticle;
-import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -72,13 +71,13 @@ final class GatewayPlatform implements AutoCloseable {
     return start(testClass, overrides, withTrainer, withPdf, withStrava, Tracing.idsOnly());
   }
 
-  /** Auth, trainer and pdf behind the gateway, on a Vert.x that traces with {@code openTelemetry}. */
-  static GatewayPlatform startTraced(Class<?> testClass, Map<String, String> overrides, OpenTelemetry openTelemetry) {
-    return start(testClass, overrides, true, true, false, openTelemetry);
+  /** Auth, trainer and pdf behind the gateway, on a Vert.x that traces with {@code tracing}. */
+  static GatewayPlatform startTraced(Class<?> testClass, Map<String, String> overrides, Tracing tracing) {
+    return start(testClass, overrides, true, true, false, tracing);
   }
 
   private static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer,
-      boolean withPdf, boolean withStrava, OpenTelemetry openTelemetry) {
+      boolean withPdf, boolean withStrava, Tracing tracing) {
     Config base = TestConfig.create(testClass);
     String databaseUrl = TestConfig.databaseUrl(base);
     // Every test request comes from this one address: only the edge limits under test may bite.
@@ -88,7 +87,7 @@ final class GatewayPlatform implements AutoCloseable {
             "GATEWAY_SERVICES", "auth,trainer"))
         .with(overrides);
     int gatewayPort = config.integer("GATEWAY_PORT", 0);
-    Vertx vertx = VertxFactory.create(openTelemetry);
+    Vertx vertx = VertxFactory.create(tracing);
     try {
       ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
       if (withTrainer) {

@@ -44,20 +44,20 @@ class TracingTest {
   private static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
 
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
-  private static Tracing openTelemetry;
+  private static Tracing tracing;
   private static GatewayPlatform platform;
   private static TestHttp overHttp;
   private static int trainerPort;
 
   @BeforeAll
   static void start() throws IOException {
-    openTelemetry = Tracing.recording(new TracingSettings(Optional.empty(), "tracing-test", Sampler.alwaysOn()),
+    tracing = Tracing.recording(new TracingSettings(Optional.empty(), "tracing-test", Sampler.alwaysOn()),
         SimpleSpanProcessor.create(SPANS));
     platform = GatewayPlatform.startTraced(TracingTest.class, Map.of(
         "GATEWAY_SERVICES", "auth,trainer,pdf",
         "PDF_PORT", String.valueOf(TestPorts.free()),
         "PDF_DIR", Files.createTempDirectory("tracing-pdf").toString(),
-        "PDF_POLL_MS", "100"), openTelemetry);
+        "PDF_POLL_MS", "100"), tracing);
     trainerPort = platform.config.integer("TRAINER_PORT", 0);
     overHttp = platform.gateway(Map.of("TRAINER_UPSTREAM", "http://127.0.0.1:" + trainerPort));
   }
@@ -65,7 +65,7 @@ class TracingTest {
   @AfterAll
   static void stop() {
     platform.close();
-    openTelemetry.shutdown();
+    tracing.shutdown();
   }
 
   @Test

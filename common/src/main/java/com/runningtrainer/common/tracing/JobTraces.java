@@ -33,11 +33,7 @@ public final class JobTraces {
     Promise<T> done = context.promise();
     context.runOnContext(started -> {
       VertxTracer<?, ?> tracer = context.tracer();
-      if (tracer == null) {
-        job.get().onComplete(done);
-      } else {
-        traced(context, tracer, traceparent, name, job).onComplete(done);
-      }
+      (tracer == null ? started(job) : traced(context, tracer, traceparent, name, job)).onComplete(done);
     });
     return done.future();
   }
@@ -48,12 +44,14 @@ public final class JobTraces {
         traceparent));
     I span = tracer.receiveRequest(context, SpanKind.MESSAGING, TracingPolicy.ALWAYS, name, name, headers,
         TagExtractor.empty());
-    Future<T> result;
+    return started(job).andThen(outcome -> tracer.sendResponse(context, null, span, outcome.cause(), TagExtractor.empty()));
+  }
+
+  private static <T> Future<T> started(Supplier<Future<T>> job) {
     try {
-      result = job.get();
+      return job.get();
     } catch (RuntimeException e) {
-      result = Future.failedFuture(e);
+      return Future.failedFuture(e);
     }
-    return result.andThen(outcome -> tracer.sendResponse(context, null, span, outcome.cause(), TagExtractor.empty()));
   }
 }

@@ -16,6 +16,8 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.vertx.core.spi.VertxTracerFactory;
+import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 
 /**
  * The OpenTelemetry a process's Vert.x traces with. Every request gets a trace id, carried to
@@ -33,9 +35,11 @@ public final class Tracing implements OpenTelemetry {
   private static final Tracing IDS_ONLY = idsOnlyTracing();
 
   private final SdkTracerProvider tracerProvider;
+  private final boolean recording;
 
-  private Tracing(SdkTracerProvider tracerProvider) {
+  private Tracing(SdkTracerProvider tracerProvider, boolean recording) {
     this.tracerProvider = tracerProvider;
+    this.recording = recording;
   }
 
   /** Recording and exporting over OTLP/HTTP when the settings name an endpoint; ids only otherwise. */
@@ -50,7 +54,7 @@ public final class Tracing implements OpenTelemetry {
   public static Tracing recording(TracingSettings settings, SpanProcessor processor) {
     Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, settings.serviceName())));
     return new Tracing(SdkTracerProvider.builder().setResource(resource).setSampler(settings.sampler())
-        .addSpanProcessor(processor).build());
+        .addSpanProcessor(processor).build(), true);
   }
 
   /** Trace ids for logs and problems, nothing recorded: for a Vert.x made without settings; shared, never shut down. */
@@ -62,7 +66,15 @@ public final class Tracing implements OpenTelemetry {
   // A processor is needed even so: without one the SDK hands out a tracer that makes no ids.
   private static Tracing idsOnlyTracing() {
     return new Tracing(SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).addSpanProcessor(new NoSpans())
-        .build());
+        .build(), false);
+  }
+
+  /**
+   * What Vert.x traces with: OpenTelemetry's own tracer when spans are recorded; when they are
+   * not, one that only makes and passes on the ids ({@link TraceIdsTracer}).
+   */
+  public VertxTracerFactory vertxTracerFactory() {
+    return recording ? new OpenTelemetryTracingFactory(this) : options -> new TraceIdsTracer();
   }
 
   @Override
