@@ -53,11 +53,16 @@ public final class LogCapture implements AutoCloseable {
    * these strings, each event's as the JSON encoder writes them.
    */
   public List<JsonObject> fields(String... parts) {
-    synchronized (appender.list) {
-      return appender.list.stream()
-          .filter(event -> List.of(parts).stream().allMatch(event.getFormattedMessage()::contains))
-          .map(LogCapture::fieldsOf)
-          .toList();
+    return events().stream()
+        .filter(event -> List.of(parts).stream().allMatch(event.getFormattedMessage()::contains))
+        .map(LogCapture::fieldsOf)
+        .toList();
+  }
+
+  // The appender adds while holding its own lock (AppenderBase.doAppend), not the list's.
+  private List<ILoggingEvent> events() {
+    synchronized (appender) {
+      return List.copyOf(appender.list);
     }
   }
 
@@ -79,12 +84,10 @@ public final class LogCapture implements AutoCloseable {
 
   /** How many events so far have a message that contains every one of these strings. */
   public long count(String... parts) {
-    synchronized (appender.list) {
-      return appender.list.stream()
-          .map(ILoggingEvent::getFormattedMessage)
-          .filter(message -> List.of(parts).stream().allMatch(message::contains))
-          .count();
-    }
+    return events().stream()
+        .map(ILoggingEvent::getFormattedMessage)
+        .filter(message -> List.of(parts).stream().allMatch(message::contains))
+        .count();
   }
 
   @Override
