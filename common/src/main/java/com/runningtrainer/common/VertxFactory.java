@@ -1,5 +1,6 @@
 package com.runningtrainer.common;
 
+import com.runningtrainer.common.tracing.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -12,12 +13,15 @@ import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
 import java.util.UUID;
 
 /**
- * Builds Vert.x with Prometheus metrics, which must be set when Vert.x is created. Each
- * instance gets a registry of its own: the shared default one is closed by the first instance
- * to close, which would break {@code /metrics} of any other in the same JVM (tests, clusters).
+ * Builds Vert.x with Prometheus metrics and OpenTelemetry tracing, which must both be set when
+ * Vert.x is created. Each instance gets a registry of its own: the shared default one is closed
+ * by the first instance to close, which would break {@code /metrics} of any other in the same
+ * JVM (tests, clusters). Each is given its {@link Tracing} rather than the global OpenTelemetry,
+ * for the same reason.
  */
 public final class VertxFactory {
 
@@ -27,10 +31,15 @@ public final class VertxFactory {
   private VertxFactory() {
   }
 
-  /** A Vert.x whose event bus stays inside this JVM. */
+  /** A Vert.x whose event bus stays inside this JVM, with trace ids but no spans recorded ({@link Tracing#idsOnly()}). */
   public static Vertx create() {
+    return create(Tracing.idsOnly());
+  }
+
+  /** A Vert.x whose event bus stays inside this JVM, tracing with {@code tracing}. */
+  public static Vertx create(Tracing tracing) {
     String registry = newRegistryName();
-    return remember(builder(new VertxOptions(), registry).build(), registry);
+    return remember(builder(new VertxOptions(), registry, tracing).build(), registry);
   }
 
   /**
@@ -38,10 +47,12 @@ public final class VertxFactory {
    * it has joined.
    *
    * @param eventBus where this node's event bus listens and how other nodes reach it
+   * @param tracing what it traces with
    */
-  public static Future<Vertx> createClustered(ClusterManager clusterManager, EventBusOptions eventBus) {
+  public static Future<Vertx> createClustered(ClusterManager clusterManager, EventBusOptions eventBus,
+      Tracing tracing) {
     String registry = newRegistryName();
-    return builder(new VertxOptions().setEventBusOptions(eventBus), registry)
+    return builder(new VertxOptions().setEventBusOptions(eventBus), registry, tracing)
         .withClusterManager(clusterManager)
         .buildClustered()
         .map(vertx -> remember(vertx, registry));
@@ -56,7 +67,7 @@ public final class VertxFactory {
     return "vertx-" + UUID.randomUUID();
   }
 
-  private static VertxBuilder builder(VertxOptions options, String registry) {
+  private static VertxBuilder builder(VertxOptions options, String registry, Tracing tracing) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
@@ -68,9 +79,12 @@ public final class VertxFactory {
         .setEnabled(true);
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     prometheus.config().meterFilter(BoundedLabels.FILTER).meterFilter(LatencyBuckets.FILTER);
+    // Servers trace every request (their default policy, ALWAYS); the event bus, HTTP clients,
+    // PostgreSQL and Redis continue the trace of the request they work for (PROPAGATE).
     return Vertx.builder()
-        .with(options.setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory(prometheus));
+        .with(options.setMetricsOptions(metrics).setTracingOptions(new OpenTelemetryOptions()))
+        .withMetrics(new MicrometerMetricsFactory(prometheus))
+        .withTracer(tracing.vertxTracerFactory());
   }
 
   private static Vertx remember(Vertx vertx, String registry) {

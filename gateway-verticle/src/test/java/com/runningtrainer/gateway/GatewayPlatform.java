@@ -6,6 +6,7 @@ import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.common.tracing.Tracing;
 import com.runningtrainer.pdf.PdfVerticle;
 import com.runningtrainer.strava.StravaVerticle;
 import com.runningtrainer.testsupport.TestAccounts;
@@ -67,6 +68,16 @@ final class GatewayPlatform implements AutoCloseable {
   /** @param withStrava whether the strava service runs too (then GATEWAY_SERVICES must name it) */
   static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer, boolean withPdf,
       boolean withStrava) {
+    return start(testClass, overrides, withTrainer, withPdf, withStrava, Tracing.idsOnly());
+  }
+
+  /** Auth, trainer and pdf behind the gateway, on a Vert.x that traces with {@code tracing}. */
+  static GatewayPlatform startTraced(Class<?> testClass, Map<String, String> overrides, Tracing tracing) {
+    return start(testClass, overrides, true, true, false, tracing);
+  }
+
+  private static GatewayPlatform start(Class<?> testClass, Map<String, String> overrides, boolean withTrainer,
+      boolean withPdf, boolean withStrava, Tracing tracing) {
     Config base = TestConfig.create(testClass);
     String databaseUrl = TestConfig.databaseUrl(base);
     // Every test request comes from this one address: only the edge limits under test may bite.
@@ -76,7 +87,7 @@ final class GatewayPlatform implements AutoCloseable {
             "GATEWAY_SERVICES", "auth,trainer"))
         .with(overrides);
     int gatewayPort = config.integer("GATEWAY_PORT", 0);
-    Vertx vertx = VertxFactory.create();
+    Vertx vertx = VertxFactory.create(tracing);
     try {
       ServiceDeployer.deploy(vertx, config, AuthVerticle.DESCRIPTOR).await();
       if (withTrainer) {

@@ -4,6 +4,8 @@ import com.runningtrainer.common.VertxFactory;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.service.ServiceDeployer;
 import com.runningtrainer.common.service.ServiceDescriptor;
+import com.runningtrainer.common.tracing.Tracing;
+import com.runningtrainer.common.tracing.TracingSettings;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -31,6 +33,9 @@ final class Application {
    * {@link ClusterSettings}).
    */
   private static final Duration VERTX_STOP_TIMEOUT = Duration.ofSeconds(35);
+
+  /** Long enough to send the last batch of spans to a collector that answers. */
+  private static final Duration TRACING_STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final Config config;
   private final List<ServiceDescriptor> services;
@@ -85,17 +90,26 @@ final class Application {
   }
 
   private Future<Vertx> vertx() {
+    Tracing tracing = Tracing.start(TracingSettings.from(config, serviceName()));
+    // Added before Vert.x, so stopped after it: the spans of the last requests are sent too.
+    shutdown.add("tracing", TRACING_STOP_TIMEOUT,
+        () -> tracing.shutdown().join(TRACING_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
     if (!clustered) {
-      return Future.succeededFuture(VertxFactory.create());
+      return Future.succeededFuture(VertxFactory.create(tracing));
     }
     ClusterSettings cluster = ClusterSettings.from(config);
     LOG.info("joining {}", cluster.describe());
     HazelcastClusterManager manager = new HazelcastClusterManager(cluster.hazelcastConfig());
-    return VertxFactory.createClustered(manager, cluster.eventBusOptions())
+    return VertxFactory.createClustered(manager, cluster.eventBusOptions(), tracing)
         .onSuccess(joined -> LOG.info("joined cluster '{}' as node {}: {} node(s) now", cluster.name(), manager.getNodeId(),
             manager.getNodes().size()))
         .recover(cause -> Future.failedFuture(new StartupFailure("cannot join " + cluster.describe() + ": " + describe(cause),
             cause)));
+  }
+
+  /** The traces' {@code service.name} unless OTEL_SERVICE_NAME says: the one service run here, or the platform. */
+  private String serviceName() {
+    return services.size() == 1 ? services.get(0).name() : config.string("APP_NAME", "running-trainer");
   }
 
   private static Future<ServiceDeployer.Deployed> deploy(Vertx vertx, Config config, ServiceDescriptor service) {

@@ -5,7 +5,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.runningtrainer.common.config.Logging;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
+import net.logstash.logback.argument.StructuredArgument;
 
 /**
  * The log events of some loggers while a test runs, from INFO up, whatever the output format
@@ -35,14 +43,51 @@ public final class LogCapture implements AutoCloseable {
         .map(type -> Logging.logger(type.getName())).toList());
   }
 
+  /** Starts capturing what these loggers log, by name (e.g. {@code access}). */
+  public static LogCapture ofLoggers(String... names) {
+    return new LogCapture(Stream.of(names).map(Logging::logger).toList());
+  }
+
+  /**
+   * The structured fields ({@code kv}, {@code v}) of every event so far whose message contains
+   * these strings, each event's as the JSON encoder writes them.
+   */
+  public List<JsonObject> fields(String... parts) {
+    return events().stream()
+        .filter(event -> List.of(parts).stream().allMatch(event.getFormattedMessage()::contains))
+        .map(LogCapture::fieldsOf)
+        .toList();
+  }
+
+  // The appender adds while holding its own lock (AppenderBase.doAppend), not the list's.
+  private List<ILoggingEvent> events() {
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
+  }
+
+  private static JsonObject fieldsOf(ILoggingEvent event) {
+    StringWriter json = new StringWriter();
+    try (JsonGenerator generator = new JsonFactory().createGenerator(json)) {
+      generator.writeStartObject();
+      for (Object argument : event.getArgumentArray() == null ? new Object[0] : event.getArgumentArray()) {
+        if (argument instanceof StructuredArgument field) {
+          field.writeTo(generator);
+        }
+      }
+      generator.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new JsonObject(json.toString());
+  }
+
   /** How many events so far have a message that contains every one of these strings. */
   public long count(String... parts) {
-    synchronized (appender.list) {
-      return appender.list.stream()
-          .map(ILoggingEvent::getFormattedMessage)
-          .filter(message -> List.of(parts).stream().allMatch(message::contains))
-          .count();
-    }
+    return events().stream()
+        .map(ILoggingEvent::getFormattedMessage)
+        .filter(message -> List.of(parts).stream().allMatch(message::contains))
+        .count();
   }
 
   @Override

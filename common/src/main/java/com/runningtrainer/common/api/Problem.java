@@ -1,5 +1,6 @@
 package com.runningtrainer.common.api;
 
+import com.runningtrainer.common.tracing.Traces;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -44,6 +45,10 @@ public record Problem(int status, String title, String detail, JsonArray errors,
     return headers;
   }
 
+  /**
+   * The problem's body, with the id of the current trace ({@code trace_id}) when it is written
+   * while serving a request: what an operator needs to go from a user's error to its trace.
+   */
   public JsonObject toJson() {
     JsonObject json = new JsonObject()
         .put("type", "about:blank")
@@ -52,6 +57,10 @@ public record Problem(int status, String title, String detail, JsonArray errors,
         .put("detail", detail);
     if (!errors.isEmpty()) {
       json.put("errors", errors);
+    }
+    String traceId = Traces.currentTraceId();
+    if (traceId != null) {
+      json.put("trace_id", traceId);
     }
     return json;
   }

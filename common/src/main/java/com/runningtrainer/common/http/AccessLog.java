@@ -3,13 +3,17 @@ package com.runningtrainer.common.http;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 import static net.logstash.logback.argument.StructuredArguments.v;
 
+import com.runningtrainer.common.tracing.Traces;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One JSON line per request, written when the response ends. Never logs headers or bodies. */
+/**
+ * One JSON line per request, written when the response ends, with the id of the request's trace
+ * ({@code trace_id}) to find its spans. Never logs headers or bodies.
+ */
 public final class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("access");
@@ -21,6 +25,8 @@ public final class AccessLog {
 
   public static void record(RoutingContext rc) {
     long start = System.nanoTime();
+    // Read now: by the time the response has ended, the request's span is no longer the current one.
+    String traceId = Traces.currentTraceId();
     // The first three make the message ("GET /api/v1/plans/{id} 200"); every one is also a field.
     rc.addBodyEndHandler(ignored -> LOG.info("{} {} {}",
         v("method", rc.request().method().name()),
@@ -30,7 +36,8 @@ public final class AccessLog {
         kv("latency_ms", (System.nanoTime() - start) / 1_000_000.0),
         kv("user", user(rc.user())),
         // request_id comes with every line written while serving the request (RequestScope).
-        kv("upstream", rc.get(UPSTREAM))));
+        kv("upstream", rc.get(UPSTREAM)),
+        kv("trace_id", traceId)));
     rc.next();
   }
 

@@ -6,13 +6,17 @@ import java.util.Set;
 /**
  * Which headers go on to a service reached over HTTP, and which of its answer's come back: not the
  * hop-by-hop ones (RFC 9110 7.6.1) nor what the gateway sets anew. A request goes on with the
- * client's address in {@code X-Forwarded-For} and the gateway's request id.
+ * client's address in {@code X-Forwarded-For} and the gateway's request id; its trace context
+ * ({@code traceparent}, {@code tracestate}) is the gateway's own span, which the HTTP client sets.
  */
 final class ForwardedHeaders {
 
   private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
       "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
-      "accept-encoding", "x-forwarded-for", "x-request-id");
+      "accept-encoding", "x-forwarded-for", "x-request-id",
+      // The client's trace goes on through the gateway's spans: forwarded too, the service would
+      // take the client's header and hang its spans beside the gateway's instead of under them.
+      "traceparent", "tracestate");
   private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "transfer-encoding",
       "x-request-id");
 

@@ -7,6 +7,7 @@ import com.runningtrainer.common.api.ProblemMapper;
 import com.runningtrainer.common.mail.Mail;
 import com.runningtrainer.common.mail.Mailer;
 import com.runningtrainer.common.events.UserEvents;
+import com.runningtrainer.common.tracing.JobTraces;
 import com.runningtrainer.pdf.PdfEvents;
 import com.runningtrainer.pdf.PdfSettings;
 import com.runningtrainer.pdf.branding.BrandingRepository;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * while computing its SHA-256, stores it, marks it ready, and mails it when asked. A trainer or
  * storage that is away is tried again later, the wait doubling, up to {@code PDF_MAX_ATTEMPTS};
  * an answer that will not change (the plan is gone, no longer shared) fails the job at once.
- * Every change of status is published at {@link PdfEvents#STATUS}. Runs on the background
+ * Every change of status is published at {@link PdfEvents#STATUS}. Each try runs in a span
+ * ({@code pdf render}) of the trace of the request that queued the job. Runs on the background
  * verticle's event loop: its counters need no lock.
  */
 public final class JobWorker {
@@ -113,7 +115,7 @@ public final class JobWorker {
         return;
       }
       inFlight++;
-      process(job).onComplete(done -> {
+      JobTraces.run(vertx, job.traceparent(), "pdf render", () -> process(job)).onComplete(done -> {
         inFlight--;
         pump();
       });

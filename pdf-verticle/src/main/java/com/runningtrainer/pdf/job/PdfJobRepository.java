@@ -3,6 +3,7 @@ package com.runningtrainer.pdf.job;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.common.tracing.Traces;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,11 +24,11 @@ public final class PdfJobRepository {
 
   private static final String COLUMNS = "id, owner_id, plan_id, athlete_id, template, paper, include, email, status, "
       + "attempts, file_name, pages, bytes, sha256, storage_key, error, created_at, ready_at, expires_at, "
-      + "expires_at <= now() AS expired";
+      + "expires_at <= now() AS expired, traceparent";
 
   private static final String INSERT = "INSERT INTO pdf_jobs (id, owner_id, plan_id, athlete_id, template, paper, "
-      + "include, email, idempotency_key, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-      + "now() + make_interval(days => $10)) ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING " + COLUMNS;
+      + "include, email, idempotency_key, expires_at, traceparent) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+      + "now() + make_interval(days => $10), $11) ON CONFLICT (owner_id, idempotency_key) DO NOTHING RETURNING " + COLUMNS;
 
   private static final String BY_KEY = "SELECT " + COLUMNS + " FROM pdf_jobs WHERE owner_id = $1 AND idempotency_key = $2";
 
@@ -79,13 +80,13 @@ public final class PdfJobRepository {
   }
 
   /**
-   * The job queued; with an idempotency key the caller used before, the job of that request
+   * The job queued, with the trace of the request that queued it for its rendering to continue; with an idempotency key the caller used before, the job of that request
    * (null when the caller's first request with it is not to be found, which cannot happen).
    */
   public Future<JsonObject> insert(Request request, int retentionDays) {
     Tuple params = Tuple.of(UUID.randomUUID(), request.owner(), request.plan(), request.athlete(), request.template(),
             request.paper(), request.include().toArray(new String[0]), request.email())
-        .addValue(request.idempotencyKey()).addInteger(retentionDays);
+        .addValue(request.idempotencyKey()).addInteger(retentionDays).addString(Traces.currentTraceparent());
     return pool.preparedQuery(INSERT).execute(params).compose(rows -> {
       JsonObject inserted = Rows.first(rows, PdfJobRepository::toJson);
       if (inserted != null || request.idempotencyKey() == null) {
