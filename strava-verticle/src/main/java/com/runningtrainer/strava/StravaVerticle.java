@@ -1,5 +1,6 @@
 package com.runningtrainer.strava;
 
+import com.runningtrainer.common.api.ApiHandler;
 import com.runningtrainer.common.auth.Revocations;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.crypto.SecretSeal;
@@ -10,14 +11,19 @@ import com.runningtrainer.strava.connect.ConnectStates;
 import com.runningtrainer.strava.connect.ConnectionRepository;
 import com.runningtrainer.strava.connect.StravaTokens;
 import com.runningtrainer.strava.oauth.StravaOAuth;
+import com.runningtrainer.strava.webhook.WebhookApi;
+import com.runningtrainer.strava.webhook.WebhookEventRepository;
+import com.runningtrainer.strava.webhook.WebhookSettings;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The strava service on 8003: a user's connection to Strava (connect, stay connected,
- * disconnect). One instance per event loop serves its contract; {@link StravaBackground} does the
- * rest once per process.
+ * disconnect) and Strava's webhook. One instance per event loop serves its contract;
+ * {@link StravaBackground} does the rest once per process.
  */
 public final class StravaVerticle extends ServiceVerticle {
 
@@ -45,7 +51,9 @@ public final class StravaVerticle extends ServiceVerticle {
           StravaTokens tokens = new StravaTokens(connections, strava, seal, Clock.systemUTC());
           StravaService service = new StravaServiceImpl(settings, new ConnectStates(redis(), this.settings.redisPrefix()),
               connections, strava, tokens);
-          return Served.usingAuthJwks(new StravaApi(service).operations());
+          Map<String, ApiHandler> operations = new HashMap<>(new StravaApi(service).operations());
+          operations.putAll(new WebhookApi(vertx, WebhookSettings.from(config), new WebhookEventRepository(pool)).operations());
+          return Served.usingAuthJwks(operations);
         });
   }
 

@@ -13,6 +13,7 @@ import com.runningtrainer.testsupport.FakeAuth;
 import com.runningtrainer.testsupport.FakeAuth.Person;
 import com.runningtrainer.testsupport.FakeStrava;
 import com.runningtrainer.testsupport.FakeStrava.Athlete;
+import com.runningtrainer.testsupport.FakeStrava.Delivery;
 import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
 import com.runningtrainer.testsupport.TestHttp;
@@ -38,8 +39,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The real strava service on one Vert.x, over a database and Redis prefix of the test class's
@@ -49,6 +54,8 @@ import java.util.Map;
 final class StravaPlatform implements AutoCloseable {
 
   static final String REDIRECT_URL = "http://localhost:8000/api/v1/strava/callback";
+  static final String WEBHOOK = "/api/v1/strava/webhook";
+  static final String VERIFY_TOKEN = "the webhook's verify token";
 
   final Vertx vertx;
   final Config config;
@@ -84,15 +91,18 @@ final class StravaPlatform implements AutoCloseable {
       FakeAuth auth = FakeAuth.start(vertx, Settings.from(base));
       FakeStrava fake = FakeStrava.start();
       int port = TestPorts.free();
-      Config config = base.with(Map.of(
-          "AUTH_JWKS_URL", auth.jwksUrl(),
-          "STRAVA_PORT", String.valueOf(port),
-          "STRAVA_INSTANCES", "2",
-          "STRAVA_BASE_URL", fake.baseUrl(),
-          "STRAVA_CLIENT_ID", FakeStrava.CLIENT_ID,
-          "STRAVA_CLIENT_SECRET", FakeStrava.CLIENT_SECRET,
-          "STRAVA_REDIRECT_URL", REDIRECT_URL,
-          "RT_DATA_DIR", dataDir.toString()));
+      Config config = base.with(Map.ofEntries(
+          Map.entry("AUTH_JWKS_URL", auth.jwksUrl()),
+          Map.entry("STRAVA_PORT", String.valueOf(port)),
+          Map.entry("STRAVA_INSTANCES", "2"),
+          Map.entry("STRAVA_BASE_URL", fake.baseUrl()),
+          Map.entry("STRAVA_API_URL", fake.apiUrl()),
+          Map.entry("STRAVA_CLIENT_ID", FakeStrava.CLIENT_ID),
+          Map.entry("STRAVA_CLIENT_SECRET", FakeStrava.CLIENT_SECRET),
+          Map.entry("STRAVA_REDIRECT_URL", REDIRECT_URL),
+          Map.entry("STRAVA_WEBHOOK_VERIFY_TOKEN", VERIFY_TOKEN),
+          Map.entry("STRAVA_WEBHOOK_CALLBACK_URL", "http://127.0.0.1:" + port + WEBHOOK),
+          Map.entry("RT_DATA_DIR", dataDir.toString())));
       ServiceDeployer.deploy(vertx, config, StravaVerticle.DESCRIPTOR).await();
       PgConnectOptions connect = PgConnectOptions.fromUri(databaseUrl);
       connect.addProperty("search_path", "strava");
@@ -161,6 +171,25 @@ final class StravaPlatform implements AutoCloseable {
     return rows.iterator().hasNext() ? rows.iterator().next() : null;
   }
 
+  /** The service's webhook URL, where the fake Strava delivers events. */
+  String webhookUrl() {
+    return "http://127.0.0.1:" + strava.port() + WEBHOOK;
+  }
+
+  /** Strava delivers the event to the service's webhook; how the delivery went. */
+  Delivery deliver(JsonObject event) {
+    return fake.deliver(webhookUrl(), event).await();
+  }
+
+  /** The stored webhook events of this Strava object, oldest first. */
+  List<Row> webhookEvents(long objectId) {
+    var rows = sql.preparedQuery("SELECT * FROM webhook_events WHERE object_id = $1 ORDER BY id")
+        .execute(Tuple.of(objectId)).await();
+    List<Row> events = new ArrayList<>();
+    rows.forEach(events::add);
+    return events;
+  }
+
   /** Moves the person's access token to {@code seconds} from its end, as time passing would. */
   void expireIn(Person person, long seconds) {
     sql.preparedQuery("UPDATE connections SET expires_at = now() + make_interval(secs => $2) WHERE owner_id = $1::uuid")
@@ -176,6 +205,20 @@ final class StravaPlatform implements AutoCloseable {
   StravaTokens tokens() {
     return new StravaTokens(new ConnectionRepository(sql), new StravaOAuth(vertx, StravaSettings.from(config)), seal(),
         Clock.systemUTC());
+  }
+
+  /** What {@code probe} finds once {@code done} holds of it, looked at every 50 ms for up to 15 s. */
+  static <T> T eventually(Supplier<T> probe, Predicate<T> done, String what) {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    T found = probe.get();
+    while (!done.test(found)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 15 s: " + what + " (last seen: " + found + ")");
+      }
+      sleep(50);
+      found = probe.get();
+    }
+    return found;
   }
 
   static void sleep(long millis) {

@@ -1,15 +1,22 @@
 package com.runningtrainer.testsupport;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,12 +32,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code refresh_token}, which rotates it, so that only the newest works) and answers Strava's
  * token response (with the athlete for a code); {@code /oauth/revoke} and
  * {@code /oauth/deauthorize} end an athlete's tokens. Errors are Strava's shape, and a test can
- * make the token endpoint fail as Strava does ({@link Failure}).
+ * make the token endpoint fail as Strava does ({@link Failure}). Its API v3 ({@link #apiUrl()})
+ * holds the application's one push subscription ({@code /push_subscriptions}), checked by
+ * calling the callback's GET with a challenge before it is made, as Strava does; and it delivers
+ * webhook events as Strava does ({@link #deliver}).
  */
 public final class FakeStrava implements AutoCloseable {
 
   public static final String CLIENT_ID = "4711";
   public static final String CLIENT_SECRET = "strava client secret";
+  /** Where Strava's API v3 is, below {@link #baseUrl()}: {@link #apiUrl()}. */
+  public static final String API = "/api/v3";
+  /** Strava waits this long for a webhook's 200, and tries this often in all. */
+  public static final long DELIVERY_TIMEOUT_MS = 2_000;
+  public static final int DELIVERY_TRIES = 3;
+  private static final long DELIVERY_RETRY_PAUSE_MS = 200;
+  private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong(120_474);
   private static final AtomicLong ATHLETE_IDS = new AtomicLong(134_815);
 
   private final Vertx vertx;
@@ -49,6 +66,8 @@ public final class FakeStrava implements AutoCloseable {
   private volatile boolean revokeMissing;
   private volatile MultiMap lastTokenForm;
   private volatile String lastTokenAuthorization;
+  private final WebClient deliveries;
+  private volatile JsonObject subscription;
 
   /** An athlete who may sign in. */
   public record Athlete(long id, String firstname, String lastname) {
@@ -72,6 +91,8 @@ public final class FakeStrava implements AutoCloseable {
   private FakeStrava(Vertx vertx, HttpServer server) {
     this.vertx = vertx;
     this.server = server;
+    // Strava delivers a burst over many connections at once.
+    this.deliveries = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(64));
   }
 
   public static FakeStrava start() {
@@ -82,6 +103,10 @@ public final class FakeStrava implements AutoCloseable {
     router.post("/oauth/token").handler(BodyHandler.create(false)).handler(rc -> self[0].token(rc));
     router.post("/oauth/revoke").handler(BodyHandler.create(false)).handler(rc -> self[0].revoke(rc));
     router.post("/oauth/deauthorize").handler(BodyHandler.create(false)).handler(rc -> self[0].deauthorize(rc));
+    // Push subscriptions (webhook deliveries go out from deliver).
+    router.get(API + "/push_subscriptions").handler(rc -> self[0].subscriptions(rc));
+    router.post(API + "/push_subscriptions").handler(BodyHandler.create(false)).handler(rc -> self[0].subscribe(rc));
+    router.delete(API + "/push_subscriptions/:id").handler(rc -> self[0].unsubscribe(rc));
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
     self[0] = new FakeStrava(vertx, server);
     return self[0];
@@ -89,6 +114,11 @@ public final class FakeStrava implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + server.actualPort();
+  }
+
+  /** Strava's API v3 ({@code STRAVA_API_URL}). */
+  public String apiUrl() {
+    return baseUrl() + API;
   }
 
   public void signsIn(Athlete athlete) {
@@ -155,6 +185,154 @@ public final class FakeStrava implements AutoCloseable {
   /** The Authorization header of the last token request; null when it had none. */
   public String lastTokenAuthorization() {
     return lastTokenAuthorization;
+  }
+
+  /** The application's push subscription (Strava holds one per application); null when none. */
+  public JsonObject subscription() {
+    return subscription;
+  }
+
+  /** Makes a subscription as if made earlier, by another deployment. */
+  public JsonObject subscribedAlready(String callbackUrl) {
+    subscription = newSubscription(callbackUrl);
+    return subscription;
+  }
+
+  /**
+   * An event of the application's subscription as Strava posts it: {@code updates} empty unless given,
+   * {@code event_time} now.
+   */
+  public JsonObject event(String objectType, long objectId, String aspectType, long athleteId, JsonObject updates) {
+    JsonObject current = subscription;
+    return new JsonObject()
+        .put("aspect_type", aspectType)
+        .put("event_time", System.currentTimeMillis() / 1000)
+        .put("object_id", objectId)
+        .put("object_type", objectType)
+        .put("owner_id", athleteId)
+        .put("subscription_id", current == null ? 1 : current.getLong("id"))
+        .put("updates", updates == null ? new JsonObject() : updates);
+  }
+
+  /** One try of a webhook delivery: the status answered (0 when none came in time) and how long it took. */
+  public record Try(int status, long millis) {
+    /** What Strava counts as acknowledged: a 200 within 2 s. */
+    public boolean acknowledged() {
+      return status == 200 && millis <= DELIVERY_TIMEOUT_MS;
+    }
+  }
+
+  /** A webhook delivery: its tries, the last acknowledged unless all three failed. */
+  public record Delivery(List<Try> tries) {
+    public boolean acknowledged() {
+      return !tries.isEmpty() && tries.get(tries.size() - 1).acknowledged();
+    }
+  }
+
+  /** Delivers the event to a callback, as Strava does (see {@link #deliver(String, String)}). */
+  public Future<Delivery> deliver(String callbackUrl, JsonObject event) {
+    return deliver(callbackUrl, event.encode());
+  }
+
+  /**
+   * Posts a webhook event to a callback as Strava does, and tries again (three tries in all) while
+   * the answer is not a 200 within 2 s.
+   *
+   * @param body the JSON as it travels, malformed if a test wants it so
+   */
+  public Future<Delivery> deliver(String callbackUrl, String body) {
+    List<Try> tries = new ArrayList<>();
+    return deliverTry(callbackUrl, body, tries).map(done -> new Delivery(List.copyOf(tries)));
+  }
+
+  private Future<Void> deliverTry(String callbackUrl, String body, List<Try> tries) {
+    long start = System.nanoTime();
+    return deliveries.postAbs(callbackUrl).putHeader("Content-Type", "application/json")
+        .timeout(DELIVERY_TIMEOUT_MS).sendBuffer(Buffer.buffer(body))
+        .map(response -> response.statusCode()).otherwise(0)
+        .compose(status -> {
+          Try done = new Try(status, (System.nanoTime() - start) / 1_000_000);
+          tries.add(done);
+          if (done.acknowledged() || tries.size() >= DELIVERY_TRIES) {
+            return Future.succeededFuture();
+          }
+          return vertx.timer(DELIVERY_RETRY_PAUSE_MS).compose(waited -> deliverTry(callbackUrl, body, tries));
+        });
+  }
+
+  private void subscriptions(RoutingContext rc) {
+    if (!application(rc.queryParams())) {
+      json(rc, 401, fault("Authorization Error", "Application", "client_secret", "invalid"));
+      return;
+    }
+    JsonObject current = subscription;
+    rc.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
+        .end((current == null ? new JsonArray() : new JsonArray().add(current)).encode());
+  }
+
+  /** Strava calls the callback's GET with a challenge, and makes the subscription only when it is echoed. */
+  private void subscribe(RoutingContext rc) {
+    MultiMap form = rc.request().formAttributes();
+    String callbackUrl = form.get("callback_url");
+    String verifyToken = form.get("verify_token");
+    if (!application(form)) {
+      json(rc, 401, fault("Authorization Error", "Application", "client_secret", "invalid"));
+      return;
+    }
+    if (callbackUrl == null || verifyToken == null) {
+      json(rc, 400, fault("Bad Request", "PushSubscription", callbackUrl == null ? "callback_url" : "verify_token", "missing"));
+      return;
+    }
+    if (subscription != null) {
+      json(rc, 400, fault("Bad Request", "PushSubscription", "", "already exists"));
+      return;
+    }
+    String challenge = UUID.randomUUID().toString().replace("-", "");
+    deliveries.getAbs(callbackUrl).addQueryParam("hub.mode", "subscribe").addQueryParam("hub.challenge", challenge)
+        .addQueryParam("hub.verify_token", verifyToken).timeout(DELIVERY_TIMEOUT_MS).send()
+        .onComplete(checked -> {
+          boolean echoed = checked.succeeded() && checked.result().statusCode() == 200
+              && challenge.equals(echoedChallenge(checked.result().bodyAsString()));
+          if (!echoed) {
+            json(rc, 400, fault("Bad Request", "PushSubscription", "callback url", "GET to callback URL does not return 200"));
+            return;
+          }
+          subscription = newSubscription(callbackUrl);
+          json(rc, 201, new JsonObject().put("id", subscription.getLong("id")));
+        });
+  }
+
+  private void unsubscribe(RoutingContext rc) {
+    if (!application(rc.queryParams())) {
+      json(rc, 401, fault("Authorization Error", "Application", "client_secret", "invalid"));
+      return;
+    }
+    JsonObject current = subscription;
+    if (current == null || !String.valueOf(current.getLong("id")).equals(rc.pathParam("id"))) {
+      json(rc, 404, fault("Resource Not Found", "PushSubscription", "id", "not found"));
+      return;
+    }
+    subscription = null;
+    rc.response().setStatusCode(204).end();
+  }
+
+  private static String echoedChallenge(String body) {
+    try {
+      return new JsonObject(body).getString("hub.challenge");
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean application(MultiMap params) {
+    return CLIENT_ID.equals(params.get("client_id")) && CLIENT_SECRET.equals(params.get("client_secret"));
+  }
+
+  private static JsonObject newSubscription(String callbackUrl) {
+    String now = java.time.Instant.now().toString();
+    return new JsonObject().put("id", SUBSCRIPTION_IDS.incrementAndGet()).put("resource_state", 2)
+        .put("application_id", Long.parseLong(CLIENT_ID)).put("callback_url", callbackUrl)
+        .put("created_at", now).put("updated_at", now);
   }
 
   private void authorize(RoutingContext rc) {
