@@ -191,6 +191,16 @@ public final class TrainerServiceImpl implements TrainerService {
   }
 
   @Override
+  public Future<JsonObject> removeImportedRun(String ownerId, long stravaActivityId) {
+    return Futures.attempt(() -> caller(ownerId)).compose(owner -> imports.remove(owner, stravaActivityId));
+  }
+
+  @Override
+  public Future<JsonObject> purgeImportedRuns(String ownerId) {
+    return Futures.attempt(() -> caller(ownerId)).compose(imports::purge);
+  }
+
+  @Override
   public Future<JsonObject> listRuns(String callerId, JsonObject query) {
     return Futures.attempt(() -> Page.from(query)).compose(page -> {
       UUID caller = caller(callerId);
