@@ -160,13 +160,16 @@ class StravaWebhookTest {
   }
 
   @Test
-  void anEventOfAnAthleteNobodyConnectedIsAcknowledgedAndStored() {
+  void anEventOfAnAthleteNobodyConnectedIsAcknowledgedAndIgnored() {
     long activity = ACTIVITY_IDS.incrementAndGet();
 
     Delivery delivery = platform.deliver(platform.fake.event("activity", activity, "create", 999_999_999, null));
 
     assertThat(delivery.acknowledged()).isTrue();
-    assertThat(platform.webhookEvents(activity)).hasSize(1);
+    var event = StravaPlatform.eventually(() -> platform.webhookEvents(activity).get(0),
+        row -> row.getOffsetDateTime("processed_at") != null, "the event worked");
+    assertThat(event.getString("status")).isEqualTo("ignored");
+    assertThat(event.getString("last_error")).isNull();
   }
 
   @Test

@@ -67,6 +67,12 @@ public final class ConnectionRepository {
         .execute(Tuple.of(owner)).map(rows -> Rows.first(rows, ConnectionRepository::view));
   }
 
+  /** The user whose connection is this Strava athlete's; null when nobody connected them. */
+  public Future<UUID> ownerOf(long athleteId) {
+    return pool.preparedQuery("SELECT owner_id FROM connections WHERE athlete_id = $1").execute(Tuple.of(athleteId))
+        .map(rows -> Rows.first(rows, row -> row.getUUID("owner_id")));
+  }
+
   /** The owner's tokens and state, the row locked until {@code client}'s transaction ends; null when none. */
   public Future<Held> lock(SqlClient client, UUID owner) {
     return client.preparedQuery("SELECT access_token, refresh_token, expires_at, state FROM connections "

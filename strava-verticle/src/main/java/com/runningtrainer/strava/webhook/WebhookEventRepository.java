@@ -36,6 +36,11 @@ public final class WebhookEventRepository {
   private static final String RETRY = "UPDATE webhook_events SET status = 'pending', working_until = NULL, last_error = $3, "
       + "next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1 AND attempts = $2 AND status = 'working'";
 
+  // Strava's rate limit being spent is a pause: the try is given back.
+  private static final String PAUSE = "UPDATE webhook_events SET status = 'pending', working_until = NULL, "
+      + "attempts = attempts - 1, next_attempt_at = now() + make_interval(secs => $3) "
+      + "WHERE id = $1 AND attempts = $2 AND status = 'working'";
+
   // Nothing Strava sent is kept longer than needed: a worked event long enough to recognise
   // Strava's retries of it, one given up long enough for an operator to read why.
   private static final String FORGET = "DELETE FROM webhook_events WHERE (status IN ('processed', 'ignored') "
@@ -79,6 +84,12 @@ public final class WebhookEventRepository {
   /** Tried again after {@code after}; whether this try still held the event. */
   public Future<Boolean> retry(WebhookEvent event, String error, Duration after) {
     return pool.preparedQuery(RETRY).execute(Tuple.of(event.id(), event.attempt(), error, after.toMillis() / 1000.0))
+        .map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Taken again after {@code after}, the try not counted; whether this try still held the event. */
+  public Future<Boolean> pause(WebhookEvent event, Duration after) {
+    return pool.preparedQuery(PAUSE).execute(Tuple.of(event.id(), event.attempt(), after.toMillis() / 1000.0))
         .map(rows -> rows.rowCount() > 0);
   }
 
