@@ -28,12 +28,13 @@ CREATE INDEX activities_newest ON activities (owner_id, start_date DESC, activit
 
 -- A user's sync: a backfill pages back in time with a `before` cursor saved after each page, an
 -- incremental sync pages forward from `after` (the newest activity imported). A worker holds a
--- job for a lease; a job whose worker died is taken again from its saved cursor.
+-- job for a lease; a job whose worker died is taken again from its saved cursor. A job waits
+-- (waiting_until) while Strava's rate limit is spent.
 CREATE TABLE sync_jobs (
   id            uuid PRIMARY KEY,
   owner_id      uuid NOT NULL,
   kind          text NOT NULL CHECK (kind IN ('backfill', 'incremental')),
-  state         text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  state         text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'waiting', 'done', 'failed')),
   before_epoch  bigint,
   after_epoch   bigint,
   next_page     integer NOT NULL DEFAULT 1,
@@ -49,5 +50,4 @@ CREATE TABLE sync_jobs (
   updated_at    timestamptz NOT NULL DEFAULT now()
 );
 -- One job at a time per user: a second request while one is open answers the open one.
-CREATE UNIQUE INDEX sync_jobs_one_open ON sync_jobs (owner_id) WHERE state IN ('queued', 'running');
-CREATE INDEX sync_jobs_due ON sync_jobs (waiting_until) WHERE state IN ('queued', 'running');
+CREATE UNIQUE INDEX sync_jobs_one_open ON sync_jobs (owner_id) WHERE state IN ('queued', 'running', 'waiting');

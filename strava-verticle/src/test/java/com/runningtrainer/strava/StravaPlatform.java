@@ -6,6 +6,9 @@ import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.crypto.SecretSeal;
 import com.runningtrainer.common.redis.RedisClients;
 import com.runningtrainer.common.service.ServiceDeployer;
+import com.runningtrainer.common.service.ServiceDeployer.Deployed;
+import com.runningtrainer.common.service.ServiceDescriptor;
+import com.runningtrainer.trainer.TrainerVerticle;
 import com.runningtrainer.strava.connect.ConnectionRepository;
 import com.runningtrainer.strava.connect.StravaTokens;
 import com.runningtrainer.strava.oauth.StravaOAuth;
@@ -49,13 +52,21 @@ import java.util.function.Supplier;
 /**
  * The real strava service on one Vert.x, over a database and Redis prefix of the test class's
  * own and a data directory of its own (where it makes its token key), reached over HTTP as a
- * client would, beside a fake auth (people, tokens) and a fake Strava on a local port.
+ * client would, beside the real trainer (where imported runs are created), a fake auth (people,
+ * tokens) and a fake Strava on a local port. Its background verticle runs on a clock the test
+ * moves ({@link #clock}), so that a wait for Strava's next quarter hour takes no time; it can be
+ * killed and started again ({@link #killBackground}, {@link #startBackground}).
  */
 final class StravaPlatform implements AutoCloseable {
 
   static final String REDIRECT_URL = "http://localhost:8000/api/v1/strava/callback";
   static final String WEBHOOK = "/api/v1/strava/webhook";
   static final String VERIFY_TOKEN = "the webhook's verify token";
+  /**
+   * Tries of a webhook event, 1 s apart and doubling: given up after about 3 s, and after fewer
+   * failures than open a breaker (5), so that a test's outage does not spill into the next test.
+   */
+  static final int WEBHOOK_MAX_ATTEMPTS = 3;
 
   final Vertx vertx;
   final Config config;
@@ -66,10 +77,14 @@ final class StravaPlatform implements AutoCloseable {
   final FakeStrava fake;
   final Pool sql;
   final RedisAPI redis;
+  final TestHttp trainer;
+  final TestClock clock;
   private final WebClient browser;
+  private String background;
+  private Deployed trainerService;
 
   private StravaPlatform(Vertx vertx, Config config, String databaseUrl, Path dataDir, TestHttp strava, FakeAuth auth,
-      FakeStrava fake, Pool sql, RedisAPI redis) {
+      FakeStrava fake, Pool sql, RedisAPI redis, TestHttp trainer, TestClock clock, String background) {
     this.vertx = vertx;
     this.config = config;
     this.databaseUrl = databaseUrl;
@@ -79,6 +94,9 @@ final class StravaPlatform implements AutoCloseable {
     this.fake = fake;
     this.sql = sql;
     this.redis = redis;
+    this.trainer = trainer;
+    this.clock = clock;
+    this.background = background;
     this.browser = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false));
   }
 
@@ -91,24 +109,41 @@ final class StravaPlatform implements AutoCloseable {
       FakeAuth auth = FakeAuth.start(vertx, Settings.from(base));
       FakeStrava fake = FakeStrava.start();
       int port = TestPorts.free();
-      Config config = base.with(Map.ofEntries(
-          Map.entry("AUTH_JWKS_URL", auth.jwksUrl()),
-          Map.entry("STRAVA_PORT", String.valueOf(port)),
-          Map.entry("STRAVA_INSTANCES", "2"),
-          Map.entry("STRAVA_BASE_URL", fake.baseUrl()),
-          Map.entry("STRAVA_API_URL", fake.apiUrl()),
-          Map.entry("STRAVA_CLIENT_ID", FakeStrava.CLIENT_ID),
-          Map.entry("STRAVA_CLIENT_SECRET", FakeStrava.CLIENT_SECRET),
-          Map.entry("STRAVA_REDIRECT_URL", REDIRECT_URL),
-          Map.entry("STRAVA_WEBHOOK_VERIFY_TOKEN", VERIFY_TOKEN),
-          Map.entry("STRAVA_WEBHOOK_CALLBACK_URL", "http://127.0.0.1:" + port + WEBHOOK),
-          Map.entry("RT_DATA_DIR", dataDir.toString())));
-      ServiceDeployer.deploy(vertx, config, StravaVerticle.DESCRIPTOR).await();
+      int trainerPort = TestPorts.free();
+      Config config = base.with(Map.of(
+          "AUTH_JWKS_URL", auth.jwksUrl(),
+          "STRAVA_PORT", String.valueOf(port),
+          "STRAVA_INSTANCES", "2",
+          "STRAVA_BASE_URL", fake.baseUrl(),
+          "STRAVA_API_URL", fake.apiUrl(),
+          "STRAVA_CLIENT_ID", FakeStrava.CLIENT_ID,
+          "STRAVA_CLIENT_SECRET", FakeStrava.CLIENT_SECRET,
+          "STRAVA_REDIRECT_URL", REDIRECT_URL,
+          "RT_DATA_DIR", dataDir.toString()))
+          .with(Map.of(
+              "TRAINER_PORT", String.valueOf(trainerPort),
+              "STRAVA_SYNC_POLL_MS", "100",
+              "STRAVA_SYNC_LEASE_SECONDS", "2",
+              "STRAVA_SYNC_RETRY_SECONDS", "1",
+              "STRAVA_WEBHOOK_VERIFY_TOKEN", VERIFY_TOKEN,
+              "STRAVA_WEBHOOK_CALLBACK_URL", "http://127.0.0.1:" + port + WEBHOOK,
+              "STRAVA_WEBHOOK_POLL_MS", "100",
+              "STRAVA_WEBHOOK_RETRY_DELAY_MS", "1000",
+              "STRAVA_WEBHOOK_MAX_ATTEMPTS", String.valueOf(WEBHOOK_MAX_ATTEMPTS)));
+      Deployed trainerService = ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
+      // The background verticle apart, on the test's clock, so that a test can kill it.
+      ServiceDeployer.deploy(vertx, config, ServiceDescriptor.withoutBackground(StravaVerticle.NAME,
+          StravaVerticle.DEFAULT_PORT, StravaVerticle::new)).await();
+      TestClock clock = new TestClock();
+      String background = vertx.deployVerticle(new StravaBackground(config, clock)).await();
       PgConnectOptions connect = PgConnectOptions.fromUri(databaseUrl);
       connect.addProperty("search_path", "strava");
       Pool sql = PgBuilder.pool().connectingTo(connect).using(vertx).build();
       RedisAPI redis = RedisClients.create(vertx, Settings.from(config).redisUrl());
-      return new StravaPlatform(vertx, config, databaseUrl, dataDir, new TestHttp(vertx, port), auth, fake, sql, redis);
+      StravaPlatform platform = new StravaPlatform(vertx, config, databaseUrl, dataDir, new TestHttp(vertx, port), auth,
+          fake, sql, redis, new TestHttp(vertx, trainerPort), clock, background);
+      platform.trainerService = trainerService;
+      return platform;
     } catch (IOException e) {
       vertx.close().await();
       TestDatabase.drop(databaseUrl);
@@ -159,6 +194,89 @@ final class StravaPlatform implements AutoCloseable {
       throw new AssertionError("the callback answered " + response.statusCode() + ": " + response.bodyAsString());
     }
     return response.bodyAsJsonObject();
+  }
+
+  /** Stops the trainer service, as an outage would: the strava service's calls to it fail. */
+  void stopTrainer() {
+    if (trainerService != null) {
+      trainerService.undeploy().await();
+      trainerService = null;
+    }
+  }
+
+  /** The trainer service again, on the same port and database, when it was stopped. */
+  void startTrainer() {
+    if (trainerService == null) {
+      trainerService = ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
+    }
+  }
+
+  /** Stops the background verticle, as a node that dies would: its job stays held until the lease runs out. */
+  void killBackground() {
+    vertx.undeploy(background).await();
+  }
+
+  /** A background verticle again, as a node that (re)starts. */
+  void startBackground() {
+    background = vertx.deployVerticle(new StravaBackground(config, clock)).await();
+  }
+
+  /** {@code POST /strava/sync} as the person. */
+  HttpResponse<Buffer> startSync(Person person) {
+    return strava.request(HttpMethod.POST, "/api/v1/strava/sync", person.token()).send().await();
+  }
+
+  /** {@code GET /strava/sync/{id}} as the person: the job. */
+  JsonObject syncJob(Person person, String syncId) {
+    return strava.get("/api/v1/strava/sync/" + syncId, person.token()).bodyAsJsonObject();
+  }
+
+  /**
+   * Waits until the sync is done or failed, moving the clock and the fake Strava to the next
+   * quarter hour whenever the sync waits for it; the job as it ended, with how often it waited
+   * ({@code "waits"}).
+   */
+  JsonObject awaitSync(Person person, String syncId) {
+    int waits = 0;
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject job = syncJob(person, syncId);
+      String state = job.getString("state");
+      if ("done".equals(state) || "failed".equals(state)) {
+        return job.put("waits", waits);
+      }
+      if ("waiting".equals(state) && job.getString("waiting_until") != null) {
+        java.time.Instant until = java.time.Instant.parse(job.getString("waiting_until"));
+        if (!clock.instant().isAfter(until)) {
+          nextQuarter();
+          waits++;
+        }
+      }
+      sleep(50);
+    }
+    throw new AssertionError("the sync did not end: " + syncJob(person, syncId));
+  }
+
+  /** Strava's next quarter hour, on the service's clock and at the fake Strava alike: a new 15-minute window. */
+  void nextQuarter() {
+    long quarter = 900;
+    clock.moveTo(java.time.Instant.ofEpochSecond((clock.instant().getEpochSecond() / quarter + 1) * quarter + 1));
+    fake.nextQuarter();
+  }
+
+  /** {@code GET} of the strava service as the person: the JSON answer. */
+  JsonObject getJson(String path, Person person) {
+    return strava.get(path, person.token()).bodyAsJsonObject();
+  }
+
+  /** The person's runs in the trainer, newest first (up to 100). */
+  io.vertx.core.json.JsonArray runs(Person person) {
+    return trainer.get("/api/v1/runs?limit=100", person.token()).bodyAsJsonObject().getJsonArray("items");
+  }
+
+  /** How many runs the person has in the trainer. */
+  long runCount(Person person) {
+    return trainer.get("/api/v1/runs?limit=1", person.token()).bodyAsJsonObject().getLong("total");
   }
 
   HttpResponse<Buffer> connection(Person person) {

@@ -93,6 +93,22 @@ public final class ConnectionRepository {
         .execute(Tuple.of(owner, state)).mapEmpty();
   }
 
+  /** The athlete's profile as Strava gives it now ({@code GET /athlete}), over the one stored. */
+  public Future<Void> refreshProfile(UUID owner, JsonObject athlete) {
+    return pool.preparedQuery("UPDATE connections SET firstname = $2, lastname = $3, city = $4, country = $5, sex = $6, "
+            + "weight = $7, measurement_preference = $8, profile_url = $9, updated_at = now() WHERE owner_id = $1")
+        .execute(Tuple.from(Arrays.asList(owner, text(athlete, "firstname"), text(athlete, "lastname"),
+            text(athlete, "city"), text(athlete, "country"), text(athlete, "sex"), weight(athlete),
+            text(athlete, "measurement_preference"), text(athlete, "profile"))))
+        .mapEmpty();
+  }
+
+  /** A sync of the owner's finished now. */
+  public Future<Void> markSynced(UUID owner) {
+    return pool.preparedQuery("UPDATE connections SET last_sync_at = now(), updated_at = now() WHERE owner_id = $1")
+        .execute(Tuple.of(owner)).mapEmpty();
+  }
+
   /** Deletes the owner's connection; whether there was one. */
   public Future<Boolean> delete(UUID owner) {
     return pool.preparedQuery("DELETE FROM connections WHERE owner_id = $1").execute(Tuple.of(owner))
