@@ -15,6 +15,7 @@ import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.sync.SyncJobRepository;
 import com.runningtrainer.strava.sync.SyncSettings;
 import com.runningtrainer.strava.sync.SyncWorker;
+import com.runningtrainer.strava.webhook.Deauthorizations;
 import com.runningtrainer.strava.webhook.PushSubscriptions;
 import com.runningtrainer.strava.webhook.WebhookEventRepository;
 import com.runningtrainer.strava.webhook.WebhookEvents;
@@ -85,16 +86,16 @@ public final class StravaBackground extends BackgroundVerticle {
           consume(StravaEvents.SYNC_QUEUED, queued -> worker.pump());
           pollTimer = vertx.setPeriodic(sync.poll().toMillis(), timer -> worker.pump());
           worker.pump();
-          workWebhookEvents(pool, connections, importer, webhook);
+          workWebhookEvents(pool, connections, importer, new Deauthorizations(tokens, strava), webhook);
           subscriptions = new PushSubscriptions(vertx, settings, webhook);
           subscriptions.ensureSoon();
         });
   }
 
   private void workWebhookEvents(Pool pool, ConnectionRepository connections, ActivityImporter importer,
-      WebhookSettings webhook) {
+      Deauthorizations deauthorizations, WebhookSettings webhook) {
     WebhookEventRepository events = new WebhookEventRepository(pool);
-    webhookWorker = new WebhookWorker(vertx, events, connections, importer, webhook);
+    webhookWorker = new WebhookWorker(vertx, events, connections, importer, deauthorizations, webhook);
     consume(WebhookEvents.RECEIVED, received -> webhookWorker.pump());
     webhookPollTimer = vertx.setPeriodic(webhook.poll().toMillis(), timer -> webhookWorker.pump());
     sweepTimer = vertx.setPeriodic(SWEEP.toMillis(), timer -> events.forget()

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * activity created at Strava becomes a run, an update refreshes it, a delete takes the run away,
  * a deauthorization purges what Strava brought and forgets the connection (hand-recorded runs
  * stay); an event waits out a trainer that is down, and is given up after its tries, kept with
- * its last error. An event never reaches another user's runs.
+ * its last error. Strava signs no event: a delete or deauthorization Strava does not confirm
+ * changes nothing, and an event never reaches another user's runs.
  */
 class StravaWebhookWorkTest {
 
@@ -107,6 +108,7 @@ class StravaWebhookWorkTest {
     platform.fake.records(athlete, activity);
     platform.deliver(platform.fake.event("activity", activity.getLong("id"), "create", athlete.id(), null));
     StravaPlatform.eventually(() -> platform.runCount(runner), count -> count == 2, "the imported run beside the hand-recorded one");
+    platform.fake.deauthorizeAtStrava(athlete.id());
 
     platform.deliver(platform.fake.event("athlete", athlete.id(), "update", athlete.id(),
         new JsonObject().put("authorized", "false")));
@@ -116,6 +118,43 @@ class StravaWebhookWorkTest {
     assertThat(runs).hasSize(1);
     assertThat(runs.getJsonObject(0).getString("source")).isEqualTo("manual");
     assertThat(activityName(activity.getLong("id"))).isNull();
+  }
+
+  @Test
+  void aDeauthorizationStravaDoesNotConfirmIsIgnored() {
+    Person runner = platform.person();
+    Athlete athlete = Athlete.next("Forged", "Deauthorization");
+    platform.connect(runner, athlete);
+    JsonObject activity = FakeStrava.activity("Run", "2026-03-13T06:30:00Z", "2026-03-13T07:30:00Z", 5_000, 1_500);
+    platform.fake.records(athlete, activity);
+    platform.deliver(platform.fake.event("activity", activity.getLong("id"), "create", athlete.id(), null));
+    StravaPlatform.eventually(() -> platform.runCount(runner), count -> count == 1, "the imported run");
+
+    platform.deliver(platform.fake.event("athlete", athlete.id(), "update", athlete.id(),
+        new JsonObject().put("authorized", "false")));
+
+    assertThat(worked(athlete.id()).getString("status")).isEqualTo("ignored");
+    assertThat(platform.row(runner)).isNotNull();
+    assertThat(platform.runCount(runner)).isEqualTo(1);
+  }
+
+  @Test
+  void aDeleteOfAnActivityStravaStillHasTakesNoRunAway() {
+    Person runner = platform.person();
+    Athlete athlete = Athlete.next("Forged", "Delete");
+    platform.connect(runner, athlete);
+    JsonObject activity = FakeStrava.activity("Run", "2026-03-14T06:30:00Z", "2026-03-14T07:30:00Z", 11_000, 3_300);
+    long id = activity.getLong("id");
+    platform.fake.records(athlete, activity);
+    platform.deliver(platform.fake.event("activity", id, "create", athlete.id(), null));
+    StravaPlatform.eventually(() -> platform.runCount(runner), count -> count == 1, "the imported run");
+
+    platform.deliver(platform.fake.event("activity", id, "delete", athlete.id(), null));
+
+    StravaPlatform.eventually(() -> platform.webhookEvents(id), events -> events.size() == 2
+        && events.get(1).getOffsetDateTime("processed_at") != null, "the delete worked");
+    assertThat(platform.runCount(runner)).isEqualTo(1);
+    assertThat(activityName(id)).isNotNull();
   }
 
   @Test

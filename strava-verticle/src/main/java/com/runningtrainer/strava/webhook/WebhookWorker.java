@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Works the stored webhook events, one process's share of them: takes a due event (or one whose
  * lease ran out) with {@code FOR UPDATE SKIP LOCKED}, finds whose athlete it names
- * ({@code connections.athlete_id}; nobody's: ignored), and acts: an activity created or updated
- * is fetched and imported, a deleted one removed with its run, an athlete's deauthorization
- * purges what Strava brought and forgets the connection. A trainer or Strava that is away is
+ * ({@code connections.athlete_id}; nobody's: ignored), and acts on what Strava confirms: an
+ * activity created, updated or deleted is fetched and imported (removed with its run when
+ * Strava no longer has it), an athlete's deauthorization purges what Strava brought and forgets
+ * the connection once Strava refuses its tokens ({@link Deauthorizations}; else ignored). A trainer or Strava that is away is
  * tried again later, the wait doubling, up to {@code STRAVA_WEBHOOK_MAX_ATTEMPTS}, then the
  * event is kept as failed with its last error; an answer that will not change (the connection
  * needs reconnecting, Strava refuses the scope) fails it at once; Strava's rate limit spent is a
@@ -35,17 +36,19 @@ public final class WebhookWorker {
   private final WebhookEventRepository events;
   private final ConnectionRepository connections;
   private final ActivityImporter importer;
+  private final Deauthorizations deauthorizations;
   private final WebhookSettings settings;
   private int inFlight;
   private boolean taking;
   private boolean stopped;
 
   public WebhookWorker(Vertx vertx, WebhookEventRepository events, ConnectionRepository connections,
-      ActivityImporter importer, WebhookSettings settings) {
+      ActivityImporter importer, Deauthorizations deauthorizations, WebhookSettings settings) {
     this.vertx = vertx;
     this.events = events;
     this.connections = connections;
     this.importer = importer;
+    this.deauthorizations = deauthorizations;
     this.settings = settings;
   }
 
@@ -81,24 +84,34 @@ public final class WebhookWorker {
 
   Future<Void> process(WebhookEvent event) {
     return connections.ownerOf(event.athleteId())
-        .compose(owner -> owner == null ? events.ignored(event) : act(event, owner).compose(done -> events.processed(event)))
+        .compose(owner -> owner == null ? Future.succeededFuture(false) : act(event, owner))
+        .compose(acted -> acted ? events.processed(event) : events.ignored(event))
         .<Void>mapEmpty()
         .recover(failure -> failed(event, failure));
   }
 
-  private Future<?> act(WebhookEvent event, UUID owner) {
+  /**
+   * Acts on what the event says, once Strava confirms it (Strava signs no event: anybody may post
+   * one); whether it did.
+   */
+  private Future<Boolean> act(WebhookEvent event, UUID owner) {
     if (WebhookEvent.ACTIVITY.equals(event.objectType())) {
-      return "delete".equals(event.aspectType())
-          ? importer.remove(owner, event.objectId())
-          : importer.fetchAndImport(owner, event.objectId());
+      // A delete too is fetched: the activity and its run are removed only when Strava no longer
+      // has it (404), else refreshed, so that a forged delete takes no run away.
+      return importer.fetchAndImport(owner, event.objectId()).map(true);
     }
     if (event.deauthorization()) {
-      // The athlete revoked this application at Strava: its tokens are worthless, and Strava's
-      // terms want what it brought gone. Purged first: should that fail, the connection is still
-      // there to find the owner by when the event is tried again.
-      return importer.purge(owner).compose(purged -> connections.delete(owner));
+      return deauthorizations.confirmed(owner).compose(confirmed -> {
+        if (!confirmed) {
+          LOG.warn("a deauthorization Strava does not confirm was ignored {}", kv("event", event.toString()));
+          return Future.succeededFuture(false);
+        }
+        // Its tokens are worthless, and Strava's terms want what it brought gone. Purged first:
+        // should that fail, the connection is still there to find the owner by on the next try.
+        return importer.purge(owner).compose(purged -> connections.delete(owner)).map(true);
+      });
     }
-    return Future.succeededFuture();
+    return Future.succeededFuture(true);
   }
 
   private Future<Void> failed(WebhookEvent event, Throwable failure) {
