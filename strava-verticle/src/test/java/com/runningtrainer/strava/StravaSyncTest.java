@@ -83,6 +83,7 @@ class StravaSyncTest {
     // Four reads per quarter hour, from a new quarter: the backfill (3 of them, its share) must wait several times.
     platform.fake.rateLimits(600, 30_000, 4, 15_000);
     platform.nextQuarter();
+    int refusedBefore = platform.fake.throttled();
 
     JsonObject job = syncToTheEnd(person);
 
@@ -91,9 +92,23 @@ class StravaSyncTest {
     assertThat(job.getInteger("imported")).isEqualTo(1000);
     assertThat(job.getInteger("pages")).isEqualTo(6);
     assertThat(job.getInteger("waits")).isGreaterThanOrEqualTo(2);
-    assertThat(platform.fake.throttled()).isZero();
+    assertThat(platform.fake.throttled()).isEqualTo(refusedBefore);
     assertThat(platform.runCount(person)).isEqualTo(runsIn(history));
     assertThat(platform.getJson("/api/v1/strava/activities", person).getLong("total")).isEqualTo(1000);
+  }
+
+  @Test
+  void aRefusalByStravaIsAPauseAfterWhichTheSyncCarriesOn() {
+    Person person = connected(Athlete.next("Refused", "Once"), history(3, 10));
+    int refusedBefore = platform.fake.throttled();
+    platform.fake.refusesNext(1);
+
+    JsonObject job = syncToTheEnd(person);
+
+    assertThat(platform.fake.throttled() - refusedBefore).isEqualTo(1);
+    assertThat(job.getString("state")).isEqualTo("done");
+    assertThat(job.getInteger("waits")).isGreaterThanOrEqualTo(1);
+    assertThat(job.getInteger("imported")).isEqualTo(3);
   }
 
   @Test

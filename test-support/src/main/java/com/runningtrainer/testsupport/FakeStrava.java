@@ -99,6 +99,7 @@ public final class FakeStrava implements AutoCloseable {
   private final Map<Long, Map<Long, JsonObject>> activities = new ConcurrentHashMap<>();
   private final AtomicInteger apiCalls = new AtomicInteger();
   private final AtomicInteger throttled = new AtomicInteger();
+  private final AtomicInteger refuseNext = new AtomicInteger();
   private final int[] usage = new int[4];
   private volatile int[] limits = {600, 30_000, 300, 15_000};
 
@@ -173,6 +174,11 @@ public final class FakeStrava implements AutoCloseable {
     usage[2] = 0;
   }
 
+  /** Answers the next {@code count} API requests 429, whatever the usage (another application spent the limit). */
+  public void refusesNext(int count) {
+    refuseNext.set(count);
+  }
+
   /** How many API requests were answered (429s included). */
   public int apiCalls() {
     return apiCalls.get();
@@ -190,7 +196,7 @@ public final class FakeStrava implements AutoCloseable {
     boolean over;
     int[] seen;
     synchronized (this) {
-      over = usage[0] >= limits[0] || usage[1] >= limits[1] || (read && (usage[2] >= limits[2] || usage[3] >= limits[3]));
+      over = refuseNext.getAndUpdate(left -> Math.max(0, left - 1)) > 0 || usage[0] >= limits[0] || usage[1] >= limits[1] || (read && (usage[2] >= limits[2] || usage[3] >= limits[3]));
       if (!over) {
         usage[0]++;
         usage[1]++;

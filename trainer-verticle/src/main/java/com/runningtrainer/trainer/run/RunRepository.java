@@ -102,6 +102,10 @@ public final class RunRepository {
       + "updated_at = now() WHERE owner_id = $1 AND strava_activity_id IS NOT NULL AND source <> 'strava' RETURNING id) "
       + "SELECT (SELECT count(*) FROM removed) AS removed, (SELECT count(*) FROM unlinked) AS unlinked";
 
+  // The run that did the workout; one with a Strava activity first, then the first recorded.
+  private static final String DONE_FOR = "SELECT " + COLUMNS + " FROM runs WHERE owner_id = $1 AND workout_id = $2 "
+      + "ORDER BY strava_activity_id IS NULL, created_at, id LIMIT 1";
+
   private final Pool pool;
 
   public RunRepository(Pool pool) {
@@ -155,6 +159,11 @@ public final class RunRepository {
   public Future<JsonObject> setWorkout(UUID owner, UUID id, UUID workoutId) {
     return pool.preparedQuery(SET_WORKOUT).execute(Tuple.of(id, owner, workoutId))
         .map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /** The owner's run linked to the workout, one with a Strava activity first; null when none. */
+  public Future<JsonObject> doneFor(UUID owner, UUID workoutId) {
+    return pool.preparedQuery(DONE_FOR).execute(Tuple.of(owner, workoutId)).map(rows -> Rows.first(rows, RunRepository::toJson));
   }
 
   /** The run, when the caller sees it (theirs, or a sharing athlete's as the share allows); null otherwise. */
