@@ -25,6 +25,8 @@ CREATE TABLE webhook_events (
     last_error       text,
     CONSTRAINT webhook_events_once UNIQUE (object_type, object_id, aspect_type, event_time)
 );
-CREATE INDEX webhook_events_to_do ON webhook_events (next_attempt_at) WHERE status IN ('pending', 'working');
+-- The worker's order (received, then due again), read from the index rather than sorted: a burst
+-- leaves thousands waiting.
+CREATE INDEX webhook_events_to_do ON webhook_events (next_attempt_at, id) WHERE status IN ('pending', 'working');
 CREATE INDEX webhook_events_of_object ON webhook_events (object_type, object_id) WHERE status = 'working';
 CREATE INDEX webhook_events_done ON webhook_events (received_at) WHERE status IN ('processed', 'ignored', 'failed');

@@ -19,15 +19,16 @@ public final class WebhookEventRepository {
       + "owner_id, updates, subscription_id) VALUES ($1, $2, $3, $4, $5, $6, $7) "
       + "ON CONFLICT (object_type, object_id, aspect_type, event_time) DO NOTHING";
 
-  // A due event, or one whose lease ran out, oldest first: taken by one worker of one node, the
-  // others skip it; never while another event of the same object is being worked, so that the
-  // create and the update of one activity do not race.
+  // A due event, or one whose lease ran out, in the order received (next_attempt_at starts as the
+  // time received): taken by one worker of one node, the others skip it; never while another
+  // event of the same object is being worked, so that the create and the update of one activity
+  // do not race.
   private static final String TAKE = "UPDATE webhook_events SET status = 'working', attempts = attempts + 1, "
       + "working_until = now() + make_interval(secs => $1) WHERE id = (SELECT e.id FROM webhook_events e "
       + "WHERE ((e.status = 'pending' AND e.next_attempt_at <= now()) OR (e.status = 'working' AND e.working_until < now())) "
       + "AND NOT EXISTS (SELECT 1 FROM webhook_events o WHERE o.object_type = e.object_type "
       + "AND o.object_id = e.object_id AND o.status = 'working' AND o.working_until >= now()) "
-      + "ORDER BY e.next_attempt_at, e.event_time, e.id LIMIT 1 FOR UPDATE SKIP LOCKED) "
+      + "ORDER BY e.next_attempt_at, e.id LIMIT 1 FOR UPDATE SKIP LOCKED) "
       + "RETURNING id, object_type, object_id, aspect_type, owner_id, updates, attempts";
 
   private static final String END = "UPDATE webhook_events SET status = $3, working_until = NULL, processed_at = now(), "

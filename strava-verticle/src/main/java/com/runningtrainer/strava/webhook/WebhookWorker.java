@@ -116,9 +116,10 @@ public final class WebhookWorker {
 
   private Future<Void> failed(WebhookEvent event, Throwable failure) {
     if (failure instanceof BudgetSpent spent) {
-      Duration wait = Duration.between(Instant.now(), spent.until());
+      Duration until = Duration.between(Instant.now(), spent.until());
+      Duration wait = until.isNegative() ? Duration.ZERO : until;
       LOG.info("webhook event paused until {}: Strava's rate limit is spent {}", spent.until(), kv("event", event.toString()));
-      return events.pause(event, wait.isNegative() ? Duration.ZERO : wait).compose(held -> wakeAfter(held, wait));
+      return events.pause(event, wait).compose(held -> wakeAfter(held, wait));
     }
     String error = describe(failure);
     if (permanent(failure) || event.attempt() >= settings.maxAttempts()) {
