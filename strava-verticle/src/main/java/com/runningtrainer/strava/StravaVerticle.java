@@ -15,6 +15,7 @@ import com.runningtrainer.strava.imports.ActivityImporter;
 import com.runningtrainer.strava.imports.ActivityRepository;
 import com.runningtrainer.strava.neighbour.Trainer;
 import com.runningtrainer.strava.oauth.StravaOAuth;
+import com.runningtrainer.strava.push.WorkoutPush;
 import com.runningtrainer.strava.sync.SyncJobRepository;
 import com.runningtrainer.strava.sync.SyncSettings;
 import io.vertx.core.Future;
@@ -23,7 +24,7 @@ import java.time.Clock;
 
 /**
  * The strava service on 8003: a user's connection to Strava (connect, stay connected,
- * disconnect), their sync jobs and imported activities. One instance per event loop serves its contract; {@link StravaBackground} does the
+ * disconnect), their sync jobs and imported activities, and workouts written to Strava. One instance per event loop serves its contract; {@link StravaBackground} does the
  * rest once per process.
  */
 public final class StravaVerticle extends ServiceVerticle {
@@ -55,11 +56,11 @@ public final class StravaVerticle extends ServiceVerticle {
           ConnectionRepository connections = new ConnectionRepository(pool);
           StravaTokens tokens = new StravaTokens(connections, strava, seal, Clock.systemUTC());
           ActivityRepository activities = new ActivityRepository(pool);
-          ActivityImporter importer = new ActivityImporter(vertx, activities, new Trainer(vertx, sync.callTimeoutMs()),
-              tokens, api);
+          Trainer trainer = new Trainer(vertx, sync.callTimeoutMs());
+          ActivityImporter importer = new ActivityImporter(vertx, activities, trainer, tokens, api);
           StravaService service = new StravaServiceImpl(vertx, settings,
               new ConnectStates(redis(), this.settings.redisPrefix()), connections, strava, tokens, importer, activities,
-              new SyncJobRepository(pool));
+              new SyncJobRepository(pool), new WorkoutPush(connections, tokens, api, trainer, importer));
           return Served.usingAuthJwks(new StravaApi(service).operations());
         });
   }
