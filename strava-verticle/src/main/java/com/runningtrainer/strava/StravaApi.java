@@ -30,7 +30,8 @@ public final class StravaApi {
         "deleteStravaConnection", r -> service.disconnect(r.userId()).map(v -> ApiResponse.noContent()),
         "startStravaSync", this::startSync,
         "getStravaSync", r -> service.sync(r.userId(), r.pathParam("id")).map(ApiResponse::ok),
-        "listStravaActivities", r -> service.activities(r.userId(), r.query()).map(ApiResponse::ok));
+        "listStravaActivities", r -> service.activities(r.userId(), r.query()).map(ApiResponse::ok),
+        "pushStravaWorkout", r -> service.pushWorkout(r.userId(), r.pathParam("id")).map(ApiResponse::ok));
   }
 
   /** 202 with the job to follow, whether queued now or already open. */

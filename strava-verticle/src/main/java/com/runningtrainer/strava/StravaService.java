@@ -45,4 +45,12 @@ public interface StravaService {
 
   /** A page of the caller's imported activities, newest first: {@code limit}, {@code offset}, {@code from}, {@code to}, {@code sport_type}. */
   Future<JsonObject> activities(String callerId, JsonObject query);
+
+  /**
+   * Writes the caller's workout to Strava: into the description of the activity that did it, or
+   * as a manual activity for a hand-recorded run. {@code {"outcome": "described" | "created",
+   * "activity_id", "run_id"}}; 404 for no connection or a workout not theirs, 403 without
+   * {@code activity:write}, 422 for a workout not done (Strava cannot hold planned workouts).
+   */
+  Future<JsonObject> pushWorkout(String callerId, String workoutId);
 }

@@ -14,6 +14,7 @@ import com.runningtrainer.common.api.DateRange;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.strava.imports.ActivityImporter;
 import com.runningtrainer.strava.imports.ActivityRepository;
+import com.runningtrainer.strava.push.WorkoutPush;
 import com.runningtrainer.strava.sync.SyncJobRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -38,11 +39,12 @@ public final class StravaServiceImpl implements StravaService {
   private final ActivityImporter importer;
   private final ActivityRepository activities;
   private final SyncJobRepository syncJobs;
+  private final WorkoutPush push;
   private final Vertx vertx;
 
   public StravaServiceImpl(Vertx vertx, StravaSettings settings, ConnectStates states, ConnectionRepository connections,
       StravaOAuth strava, StravaTokens tokens, ActivityImporter importer, ActivityRepository activities,
-      SyncJobRepository syncJobs) {
+      SyncJobRepository syncJobs, WorkoutPush push) {
     this.vertx = vertx;
     this.settings = settings;
     this.states = states;
@@ -52,6 +54,7 @@ public final class StravaServiceImpl implements StravaService {
     this.importer = importer;
     this.activities = activities;
     this.syncJobs = syncJobs;
+    this.push = push;
   }
 
   @Override
@@ -144,6 +147,15 @@ public final class StravaServiceImpl implements StravaService {
       Page page = Page.from(query);
       DateRange dates = DateRange.from(query);
       return activities.page(caller, dates.from(), dates.to(), query.getString("sport_type"), page);
+    });
+  }
+
+  @Override
+  public Future<JsonObject> pushWorkout(String callerId, String workoutId) {
+    return Futures.defer(() -> {
+      UUID caller = Inputs.caller(callerId);
+      Inputs.uuid("id", workoutId);
+      return push.push(caller, workoutId);
     });
   }
 

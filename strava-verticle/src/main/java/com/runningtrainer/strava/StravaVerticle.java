@@ -19,6 +19,7 @@ import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.webhook.WebhookApi;
 import com.runningtrainer.strava.webhook.WebhookEventRepository;
 import com.runningtrainer.strava.webhook.WebhookSettings;
+import com.runningtrainer.strava.push.WorkoutPush;
 import com.runningtrainer.strava.sync.SyncJobRepository;
 import com.runningtrainer.strava.sync.SyncSettings;
 import io.vertx.core.Future;
@@ -29,8 +30,9 @@ import java.util.Map;
 
 /**
  * The strava service on 8003: a user's connection to Strava (connect, stay connected,
- * disconnect), their sync jobs and imported activities, and Strava's webhook. One instance per
- * event loop serves its contract; {@link StravaBackground} does the rest once per process.
+ * disconnect), their sync jobs and imported activities, workouts written to Strava, and
+ * Strava's webhook. One instance per event loop serves its contract; {@link StravaBackground}
+ * does the rest once per process.
  */
 public final class StravaVerticle extends ServiceVerticle {
 
@@ -61,11 +63,11 @@ public final class StravaVerticle extends ServiceVerticle {
           ConnectionRepository connections = new ConnectionRepository(pool);
           StravaTokens tokens = new StravaTokens(connections, strava, seal, Clock.systemUTC());
           ActivityRepository activities = new ActivityRepository(pool);
-          ActivityImporter importer = new ActivityImporter(vertx, activities, new Trainer(vertx, sync.callTimeoutMs()),
-              tokens, api);
+          Trainer trainer = new Trainer(vertx, sync.callTimeoutMs());
+          ActivityImporter importer = new ActivityImporter(vertx, activities, trainer, tokens, api);
           StravaService service = new StravaServiceImpl(vertx, settings,
               new ConnectStates(redis(), this.settings.redisPrefix()), connections, strava, tokens, importer, activities,
-              new SyncJobRepository(pool));
+              new SyncJobRepository(pool), new WorkoutPush(connections, tokens, api, trainer, importer));
           Map<String, ApiHandler> operations = new HashMap<>(new StravaApi(service).operations());
           operations.putAll(new WebhookApi(vertx, WebhookSettings.from(config), new WebhookEventRepository(pool)).operations());
           return Served.usingAuthJwks(operations);

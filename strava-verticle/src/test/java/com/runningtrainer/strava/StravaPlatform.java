@@ -101,7 +101,12 @@ final class StravaPlatform implements AutoCloseable {
   }
 
   static StravaPlatform start(Class<?> testClass) {
-    Config base = TestConfig.create(testClass);
+    return start(testClass, Map.of());
+  }
+
+  /** @param overrides settings beside the fixture's, e.g. a larger database pool */
+  static StravaPlatform start(Class<?> testClass, Map<String, String> overrides) {
+    Config base = TestConfig.create(testClass).with(overrides);
     String databaseUrl = TestConfig.databaseUrl(base);
     Vertx vertx = VertxFactory.create();
     try {

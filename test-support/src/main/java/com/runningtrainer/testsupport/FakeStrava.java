@@ -315,7 +315,9 @@ public final class FakeStrava implements AutoCloseable {
       return;
     }
     JsonObject body = rc.body().asJsonObject();
-    String start = body.getString("start_date_local");
+    // Strava turns the local time into UTC with the athlete's zone; the fake's athletes live in UTC.
+    String local = body.getString("start_date_local", "");
+    String start = local.endsWith("Z") ? local : local + "Z";
     JsonObject created = activity(body.getString("sport_type", "Run"), start, start, body.getDouble("distance", 0.0),
         body.getInteger("elapsed_time", 0))
         .put("name", body.getString("name")).put("description", body.getString("description"))

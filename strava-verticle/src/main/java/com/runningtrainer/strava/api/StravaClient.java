@@ -78,11 +78,16 @@ public final class StravaClient {
       uri.append("&after=").append(after);
     }
     return send(HttpMethod.GET, uri.toString(), accessToken, priority, HttpRequest::send).map(response -> {
+      JsonArray activities;
       try {
-        return response.bodyAsJsonArray();
+        activities = response.bodyAsJsonArray();
       } catch (DecodeException | ClassCastException e) {
+        activities = null;
+      }
+      if (activities == null) {
         throw new StravaAnswer(response.statusCode(), "an activity list that is not a JSON array");
       }
+      return activities;
     });
   }
 
@@ -141,10 +146,15 @@ public final class StravaClient {
   }
 
   private static JsonObject object(HttpResponse<Buffer> response) {
+    JsonObject body;
     try {
-      return response.bodyAsJsonObject();
+      body = response.bodyAsJsonObject();
     } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null) {
       throw new StravaAnswer(response.statusCode(), "an answer that is not a JSON object");
     }
+    return body;
   }
 }

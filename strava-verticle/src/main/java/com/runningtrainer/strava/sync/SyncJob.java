@@ -14,8 +14,7 @@ import java.util.UUID;
 public record SyncJob(UUID id, UUID ownerId, String kind, int attempt, Long beforeEpoch, Long afterEpoch, int nextPage,
     int pages, int imported, int skipped) {
 
-  public static final String BACKFILL = "backfill";
-  public static final String INCREMENTAL = "incremental";
+  private static final String BACKFILL = "backfill";
 
   static SyncJob of(Row row) {
     return new SyncJob(row.getUUID("id"), row.getUUID("owner_id"), row.getString("kind"), row.getInteger("attempts"),
