@@ -10,6 +10,7 @@ import com.runningtrainer.strava.connect.ConnectionRepository;
 import com.runningtrainer.strava.connect.StravaTokens;
 import com.runningtrainer.strava.imports.ActivityImporter;
 import com.runningtrainer.strava.imports.ActivityRepository;
+import com.runningtrainer.strava.imports.DisconnectedSweep;
 import com.runningtrainer.strava.neighbour.Trainer;
 import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.sync.SyncJobRepository;
@@ -25,7 +26,8 @@ import java.time.Clock;
  * outlives a request, taken from the database so that it survives a restart. Sync jobs: a
  * worker that polls on a timer ({@code STRAVA_SYNC_POLL_MS}, which also finds the jobs whose wait
  * for Strava's rate limit is over) and is woken at once when a job is queued
- * ({@link StravaEvents#SYNC_QUEUED}).
+ * ({@link StravaEvents#SYNC_QUEUED}); and a sweep ({@code STRAVA_PURGE_SWEEP_SECONDS}) that purges
+ * what is left of disconnected athletes' activities.
  */
 public final class StravaBackground extends BackgroundVerticle {
 
@@ -35,6 +37,7 @@ public final class StravaBackground extends BackgroundVerticle {
   private StravaClient strava;
   private SyncWorker worker;
   private long pollTimer = -1;
+  private long sweepTimer = -1;
 
   public StravaBackground(Config config) {
     this(config, Clock.systemUTC());
@@ -63,8 +66,10 @@ public final class StravaBackground extends BackgroundVerticle {
               tokens, strava);
           worker = new SyncWorker(vertx, new SyncJobRepository(pool), activities, connections, tokens, strava, importer,
               sync, clock);
+          DisconnectedSweep sweep = new DisconnectedSweep(activities, importer);
           consume(StravaEvents.SYNC_QUEUED, queued -> worker.pump());
           pollTimer = vertx.setPeriodic(sync.poll().toMillis(), timer -> worker.pump());
+          sweepTimer = vertx.setPeriodic(sync.sweep().toMillis(), timer -> sweep.sweep());
           worker.pump();
         });
   }
@@ -72,6 +77,7 @@ public final class StravaBackground extends BackgroundVerticle {
   @Override
   protected Future<?> release() {
     vertx.cancelTimer(pollTimer);
+    vertx.cancelTimer(sweepTimer);
     if (worker != null) {
       worker.stop();
     }

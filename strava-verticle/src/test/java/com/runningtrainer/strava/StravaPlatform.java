@@ -110,7 +110,8 @@ final class StravaPlatform implements AutoCloseable {
               "TRAINER_PORT", String.valueOf(trainerPort),
               "STRAVA_SYNC_POLL_MS", "100",
               "STRAVA_SYNC_LEASE_SECONDS", "2",
-              "STRAVA_SYNC_RETRY_SECONDS", "1"));
+              "STRAVA_SYNC_RETRY_SECONDS", "1",
+              "STRAVA_PURGE_SWEEP_SECONDS", "1"));
       ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
       // The background verticle apart, on the test's clock, so that a test can kill it.
       ServiceDeployer.deploy(vertx, config, ServiceDescriptor.withoutBackground(StravaVerticle.NAME,
