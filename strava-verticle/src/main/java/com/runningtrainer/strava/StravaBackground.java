@@ -10,6 +10,7 @@ import com.runningtrainer.strava.connect.ConnectionRepository;
 import com.runningtrainer.strava.connect.StravaTokens;
 import com.runningtrainer.strava.imports.ActivityImporter;
 import com.runningtrainer.strava.imports.ActivityRepository;
+import com.runningtrainer.strava.imports.DisconnectedSweep;
 import com.runningtrainer.strava.neighbour.Trainer;
 import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.sync.SyncJobRepository;
@@ -34,14 +35,15 @@ import org.slf4j.LoggerFactory;
  * outlives a request, taken from the database so that it survives a restart. Sync jobs: a
  * worker that polls on a timer ({@code STRAVA_SYNC_POLL_MS}, which also finds the jobs whose wait
  * for Strava's rate limit is over) and is woken at once when a job is queued
- * ({@link StravaEvents#SYNC_QUEUED}). The webhook's events: a worker that polls on a short timer
- * ({@code STRAVA_WEBHOOK_POLL_MS}) and is woken at once when one is stored
+ * ({@link StravaEvents#SYNC_QUEUED}); and a sweep ({@code STRAVA_PURGE_SWEEP_SECONDS}) that purges
+ * what is left of disconnected athletes' activities. The webhook's events: a worker that polls on
+ * a short timer ({@code STRAVA_WEBHOOK_POLL_MS}) and is woken at once when one is stored
  * ({@link WebhookEvents#RECEIVED}); worked events are forgotten after a while. And the push
  * subscription at Strava, ensured once at start.
  */
 public final class StravaBackground extends BackgroundVerticle {
 
-  private static final Duration SWEEP = Duration.ofHours(1);
+  private static final Duration FORGET = Duration.ofHours(1);
   private static final Logger LOG = LoggerFactory.getLogger(StravaBackground.class);
 
   private final Clock clock;
@@ -53,6 +55,7 @@ public final class StravaBackground extends BackgroundVerticle {
   private PushSubscriptions subscriptions;
   private long pollTimer = -1;
   private long webhookPollTimer = -1;
+  private long forgetTimer = -1;
   private long sweepTimer = -1;
 
   public StravaBackground(Config config) {
@@ -83,8 +86,10 @@ public final class StravaBackground extends BackgroundVerticle {
               tokens, strava);
           worker = new SyncWorker(vertx, new SyncJobRepository(pool), activities, connections, tokens, strava, importer,
               sync, clock);
+          DisconnectedSweep sweep = new DisconnectedSweep(activities, importer);
           consume(StravaEvents.SYNC_QUEUED, queued -> worker.pump());
           pollTimer = vertx.setPeriodic(sync.poll().toMillis(), timer -> worker.pump());
+          sweepTimer = vertx.setPeriodic(sync.sweep().toMillis(), timer -> sweep.sweep());
           worker.pump();
           workWebhookEvents(pool, connections, importer, new Deauthorizations(tokens, strava), webhook);
           subscriptions = new PushSubscriptions(vertx, settings, webhook);
@@ -98,7 +103,7 @@ public final class StravaBackground extends BackgroundVerticle {
     webhookWorker = new WebhookWorker(vertx, events, connections, importer, deauthorizations, webhook);
     consume(WebhookEvents.RECEIVED, received -> webhookWorker.pump());
     webhookPollTimer = vertx.setPeriodic(webhook.poll().toMillis(), timer -> webhookWorker.pump());
-    sweepTimer = vertx.setPeriodic(SWEEP.toMillis(), timer -> events.forget()
+    forgetTimer = vertx.setPeriodic(FORGET.toMillis(), timer -> events.forget()
         .onFailure(failure -> LOG.warn("worked webhook events not forgotten: {}", failure.toString())));
     webhookWorker.pump();
   }
@@ -107,6 +112,7 @@ public final class StravaBackground extends BackgroundVerticle {
   protected Future<?> release() {
     vertx.cancelTimer(pollTimer);
     vertx.cancelTimer(webhookPollTimer);
+    vertx.cancelTimer(forgetTimer);
     vertx.cancelTimer(sweepTimer);
     if (worker != null) {
       worker.stop();

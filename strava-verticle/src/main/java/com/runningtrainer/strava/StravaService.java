@@ -27,8 +27,8 @@ public interface StravaService {
   Future<JsonObject> connection(String callerId);
 
   /**
-   * Revokes the caller's authorization at Strava, purges the imported activities and their runs
-   * (hand-recorded runs stay), then deletes the connection; 404 when none. Should the purge fail,
+   * Revokes the caller's authorization at Strava, ends their open sync, purges the imported
+   * activities and their runs (hand-recorded runs stay), then deletes the connection; 404 when none. Should the purge fail,
    * the connection stays, so that disconnecting again finishes it.
    */
   Future<Void> disconnect(String callerId);

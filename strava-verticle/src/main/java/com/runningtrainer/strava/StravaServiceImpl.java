@@ -12,6 +12,7 @@ import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.oauth.TokenGrant;
 import com.runningtrainer.common.api.DateRange;
 import com.runningtrainer.common.api.Page;
+import com.runningtrainer.common.api.Problem;
 import com.runningtrainer.strava.imports.ActivityImporter;
 import com.runningtrainer.strava.imports.ActivityRepository;
 import com.runningtrainer.strava.push.WorkoutPush;
@@ -112,7 +113,9 @@ public final class StravaServiceImpl implements StravaService {
             }
             return Future.failedFuture(failure);
           })
-          .compose(revoked -> importer.purge(caller))
+          // The open sync ends first, so that its worker imports nothing after the purge.
+          .compose(revoked -> syncJobs.endOpen(caller, Problem.of(409, "Strava was disconnected").toJson()))
+          .compose(ended -> importer.purge(caller))
           .compose(purged -> connections.delete(caller))
           .map(deleted -> Failures.doneOrNotFound(deleted, "Strava connection"));
     });

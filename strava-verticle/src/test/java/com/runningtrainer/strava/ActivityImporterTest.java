@@ -49,6 +49,13 @@ class ActivityImporterTest {
     platform.close();
   }
 
+  /** A runner connected to a Strava athlete of their own: the sweep purges the activities of anyone else. */
+  private static Person connectedPerson() {
+    Person person = platform.person();
+    platform.connect(person, Athlete.next("Importing", "Runner"));
+    return person;
+  }
+
   private static UUID owner(Person person) {
     return UUID.fromString(person.id());
   }
@@ -64,7 +71,7 @@ class ActivityImporterTest {
 
   @Test
   void aRunBecomesARunAndTheRunnerHearsOfIt() {
-    Person person = platform.person();
+    Person person = connectedPerson();
 
     JsonObject answer = importer.importActivity(owner(person), run("2026-02-02")).await();
 
@@ -78,7 +85,7 @@ class ActivityImporterTest {
 
   @Test
   void anActivitySeenAgainUnchangedChangesNothingAndSaysNothing() {
-    Person person = platform.person();
+    Person person = connectedPerson();
     JsonObject activity = run("2026-02-03");
     importer.importActivity(owner(person), activity).await();
 
@@ -92,7 +99,7 @@ class ActivityImporterTest {
 
   @Test
   void anActivityRenamedAtStravaIsRefreshed() {
-    Person person = platform.person();
+    Person person = connectedPerson();
     JsonObject activity = run("2026-02-04");
     importer.importActivity(owner(person), activity).await();
 
@@ -106,7 +113,7 @@ class ActivityImporterTest {
 
   @Test
   void aRunThatBecomesARideLosesItsRun() {
-    Person person = platform.person();
+    Person person = connectedPerson();
     JsonObject activity = run("2026-02-05");
     importer.importActivity(owner(person), activity).await();
 
@@ -139,7 +146,7 @@ class ActivityImporterTest {
 
   @Test
   void removingAnActivityLinkedToAHandRecordedRunKeepsThatRunUnlinked() {
-    Person person = platform.person();
+    Person person = connectedPerson();
     JsonObject manual = platform.trainer.post("/api/v1/runs", person.token(), new JsonObject()
         .put("actual_date", "2026-02-07").put("distance_km", 10).put("duration_minutes", 52)).bodyAsJsonObject();
     JsonObject activity = run("2026-02-07");
@@ -155,8 +162,8 @@ class ActivityImporterTest {
 
   @Test
   void purgingRemovesEveryActivityAndStravaRunOfTheOwnerOnly() {
-    Person person = platform.person();
-    Person other = platform.person();
+    Person person = connectedPerson();
+    Person other = connectedPerson();
     importer.importActivity(owner(person), run("2026-02-08")).await();
     importer.importActivity(owner(person), FakeStrava.activity("Ride", "2026-02-09T07:00:00Z", "2026-02-09T08:00:00Z",
         30_000, 3600)).await();
@@ -171,7 +178,7 @@ class ActivityImporterTest {
 
   @Test
   void aJsonThatIsNotAnActivityIsRefused() {
-    Person person = platform.person();
+    Person person = connectedPerson();
 
     assertThatThrownBy(() -> importer.importActivity(owner(person), new JsonObject().put("name", "no id")).await())
         .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failureCode()).isEqualTo(400));

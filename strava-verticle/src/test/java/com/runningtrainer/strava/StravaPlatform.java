@@ -134,7 +134,8 @@ final class StravaPlatform implements AutoCloseable {
               "STRAVA_WEBHOOK_CALLBACK_URL", "http://127.0.0.1:" + port + WEBHOOK,
               "STRAVA_WEBHOOK_POLL_MS", "100",
               "STRAVA_WEBHOOK_RETRY_DELAY_MS", "1000",
-              "STRAVA_WEBHOOK_MAX_ATTEMPTS", String.valueOf(WEBHOOK_MAX_ATTEMPTS)));
+              "STRAVA_WEBHOOK_MAX_ATTEMPTS", String.valueOf(WEBHOOK_MAX_ATTEMPTS),
+              "STRAVA_PURGE_SWEEP_SECONDS", "1"));
       Deployed trainerService = ServiceDeployer.deploy(vertx, config, TrainerVerticle.DESCRIPTOR).await();
       // The background verticle apart, on the test's clock, so that a test can kill it.
       ServiceDeployer.deploy(vertx, config, ServiceDescriptor.withoutBackground(StravaVerticle.NAME,

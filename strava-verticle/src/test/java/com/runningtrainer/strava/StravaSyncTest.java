@@ -319,4 +319,25 @@ class StravaSyncTest {
     assertThat(platform.runs(person).stream().map(run -> ((JsonObject) run).getString("id")).toList())
         .containsExactly(manual.getString("id"));
   }
+
+  @Test
+  void disconnectingDuringASyncEndsItAndLeavesNothingImported() {
+    Person person = connected(Athlete.next("Leaving", "Midsync"), history(600, 5));
+    String syncId = platform.startSync(person).bodyAsJsonObject().getString("sync_id");
+    awaitPages(person, syncId, 1);
+
+    assertThat(platform.strava.delete("/api/v1/strava/connection", person.token()).statusCode()).isEqualTo(204);
+
+    assertThat(platform.syncJob(person, syncId).getString("state")).isEqualTo("failed");
+    // A page in flight may still land after the purge: the sweep takes it away.
+    awaitNothingImported(person);
+  }
+
+  private static void awaitNothingImported(Person person) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (platform.getJson("/api/v1/strava/activities", person).getLong("total") > 0 || platform.runCount(person) > 0) {
+      assertThat(System.currentTimeMillis()).as("imported data left after disconnecting").isLessThan(deadline);
+      StravaPlatform.sleep(100);
+    }
+  }
 }

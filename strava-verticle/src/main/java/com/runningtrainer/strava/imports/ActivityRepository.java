@@ -11,7 +11,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** All SQL of imported activities, each statement for one owner. */
@@ -36,6 +38,10 @@ public final class ActivityRepository {
   private static final String DELETE = "DELETE FROM activities WHERE owner_id = $1 AND activity_id = $2 RETURNING " + COLUMNS;
 
   private static final String DELETE_ALL = "DELETE FROM activities WHERE owner_id = $1";
+
+  // Owners whose activities outlived their connection (a sync's page imported while they disconnected).
+  private static final String DISCONNECTED_OWNERS = "SELECT DISTINCT a.owner_id FROM activities a WHERE NOT EXISTS "
+      + "(SELECT 1 FROM connections c WHERE c.owner_id = a.owner_id) LIMIT $1";
 
   private static final String NEWEST_START = "SELECT max(start_date) AS newest FROM activities WHERE owner_id = $1";
 
@@ -76,6 +82,15 @@ public final class ActivityRepository {
   /** Deletes every activity of the owner's: how many there were. */
   public Future<Integer> deleteAll(UUID owner) {
     return pool.preparedQuery(DELETE_ALL).execute(Tuple.of(owner)).map(rows -> rows.rowCount());
+  }
+
+  /** Up to {@code limit} owners who have imported activities but no connection any more. */
+  public Future<List<UUID>> disconnectedOwners(int limit) {
+    return pool.preparedQuery(DISCONNECTED_OWNERS).execute(Tuple.of(limit)).map(rows -> {
+      List<UUID> owners = new ArrayList<>();
+      rows.forEach(row -> owners.add(row.getUUID("owner_id")));
+      return owners;
+    });
   }
 
   /** The start of the owner's newest activity; null when none is imported. */

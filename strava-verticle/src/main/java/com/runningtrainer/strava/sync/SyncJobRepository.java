@@ -54,6 +54,9 @@ public final class SyncJobRepository {
   private static final String FINISH = "UPDATE sync_jobs SET state = $3, error = $4, leased_until = NULL, "
       + "finished_at = now(), updated_at = now()" + FENCE;
 
+  private static final String END_OPEN = "UPDATE sync_jobs SET state = 'failed', error = $2, leased_until = NULL, "
+      + "waiting_until = NULL, finished_at = now(), updated_at = now() WHERE owner_id = $1 AND " + OPEN;
+
   private final Pool pool;
 
   public SyncJobRepository(Pool pool) {
@@ -73,6 +76,14 @@ public final class SyncJobRepository {
         return open != null ? Future.succeededFuture(open.put("new", false)) : open(owner);
       });
     });
+  }
+
+  /**
+   * Ends the owner's open job, failed with {@code problem} (the athlete disconnected): its worker,
+   * fenced out, saves no further page.
+   */
+  public Future<Void> endOpen(UUID owner, JsonObject problem) {
+    return pool.preparedQuery(END_OPEN).execute(Tuple.of(owner, problem)).mapEmpty();
   }
 
   /** The owner's job; null when it is not theirs. */

@@ -15,8 +15,11 @@ import java.time.Duration;
  * @param backfillShare {@code STRAVA_BACKFILL_SHARE}: the share of Strava's rate limits a
  *     backfill may use, leaving the rest to interactive calls
  * @param callTimeoutMs {@code STRAVA_TRAINER_TIMEOUT_MS}: the longest one call to the trainer may take
+ * @param sweep {@code STRAVA_PURGE_SWEEP_SECONDS}: how often what is left of disconnected athletes'
+ *     activities is purged
  */
-public record SyncSettings(Duration poll, Duration lease, Duration retry, double backfillShare, long callTimeoutMs) {
+public record SyncSettings(Duration poll, Duration lease, Duration retry, double backfillShare, long callTimeoutMs,
+    Duration sweep) {
 
   /** Strava's largest page of activities. */
   public static final int PER_PAGE = 200;
@@ -28,6 +31,7 @@ public record SyncSettings(Duration poll, Duration lease, Duration retry, double
         Duration.ofSeconds(Math.max(1, config.integer("STRAVA_SYNC_LEASE_SECONDS", 120))),
         Duration.ofSeconds(Math.max(1, config.integer("STRAVA_SYNC_RETRY_SECONDS", 60))),
         share > 0 && share <= 1 ? share : 0.75,
-        Math.max(100, config.integer("STRAVA_TRAINER_TIMEOUT_MS", 5_000)));
+        Math.max(100, config.integer("STRAVA_TRAINER_TIMEOUT_MS", 5_000)),
+        Duration.ofSeconds(Math.max(1, config.integer("STRAVA_PURGE_SWEEP_SECONDS", 300))));
   }
 }
