@@ -16,7 +16,7 @@ import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.sync.SyncJobRepository;
 import com.runningtrainer.strava.sync.SyncSettings;
 import com.runningtrainer.strava.sync.SyncWorker;
-import com.runningtrainer.strava.webhook.Deauthorizations;
+import com.runningtrainer.strava.webhook.AthleteAtStrava;
 import com.runningtrainer.strava.webhook.PushSubscriptions;
 import com.runningtrainer.strava.webhook.WebhookEventRepository;
 import com.runningtrainer.strava.webhook.WebhookEvents;
@@ -91,16 +91,16 @@ public final class StravaBackground extends BackgroundVerticle {
           pollTimer = vertx.setPeriodic(sync.poll().toMillis(), timer -> worker.pump());
           sweepTimer = vertx.setPeriodic(sync.sweep().toMillis(), timer -> sweep.sweep());
           worker.pump();
-          workWebhookEvents(pool, connections, importer, new Deauthorizations(tokens, strava), webhook);
+          workWebhookEvents(pool, connections, importer, new AthleteAtStrava(tokens, strava), webhook);
           subscriptions = new PushSubscriptions(vertx, settings, webhook);
           subscriptions.ensureSoon();
         });
   }
 
   private void workWebhookEvents(Pool pool, ConnectionRepository connections, ActivityImporter importer,
-      Deauthorizations deauthorizations, WebhookSettings webhook) {
+      AthleteAtStrava athletes, WebhookSettings webhook) {
     WebhookEventRepository events = new WebhookEventRepository(pool);
-    webhookWorker = new WebhookWorker(vertx, events, connections, importer, deauthorizations, webhook);
+    webhookWorker = new WebhookWorker(vertx, events, connections, importer, athletes, webhook);
     consume(WebhookEvents.RECEIVED, received -> webhookWorker.pump());
     webhookPollTimer = vertx.setPeriodic(webhook.poll().toMillis(), timer -> webhookWorker.pump());
     forgetTimer = vertx.setPeriodic(FORGET.toMillis(), timer -> events.forget()

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the background verticle does with the webhook's events, against the real trainer: an
  * activity created at Strava becomes a run, an update refreshes it, a delete takes the run away,
- * a deauthorization purges what Strava brought and forgets the connection (hand-recorded runs
+ * an athlete update refreshes the profile, a deauthorization purges what Strava brought and forgets the connection (hand-recorded runs
  * stay); an event waits out a trainer that is down, and is given up after its tries, kept with
  * its last error. Strava signs no event: a delete or deauthorization Strava does not confirm
  * changes nothing, and an event never reaches another user's runs.
@@ -118,6 +118,20 @@ class StravaWebhookWorkTest {
     assertThat(runs).hasSize(1);
     assertThat(runs.getJsonObject(0).getString("source")).isEqualTo("manual");
     assertThat(activityName(activity.getLong("id"))).isNull();
+  }
+
+  @Test
+  void anAthleteUpdateRefreshesTheConnectionsProfile() {
+    Person runner = platform.person();
+    Athlete athlete = Athlete.next("Moved", "Webhook");
+    platform.connect(runner, athlete);
+
+    platform.deliver(platform.fake.event("athlete", athlete.id(), "update", athlete.id(), new JsonObject()));
+
+    assertThat(worked(athlete.id()).getString("status")).isEqualTo("processed");
+    JsonObject profile = platform.connection(runner).bodyAsJsonObject().getJsonObject("athlete");
+    assertThat(profile.getString("city")).isEqualTo("Thun");
+    assertThat(profile.getDouble("weight")).isEqualTo(58.5);
   }
 
   @Test

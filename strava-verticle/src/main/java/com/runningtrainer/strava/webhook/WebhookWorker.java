@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * ({@code connections.athlete_id}; nobody's: ignored), and acts on what Strava confirms: an
  * activity created, updated or deleted is fetched and imported (removed with its run when
  * Strava no longer has it), an athlete's deauthorization purges what Strava brought and forgets
- * the connection once Strava refuses its tokens ({@link Deauthorizations}; else ignored). A trainer or Strava that is away is
+ * the connection once Strava refuses its tokens (else it is ignored), and another athlete update
+ * refreshes the connection's profile ({@link AthleteAtStrava}). A trainer or Strava that is away is
  * tried again later, the wait doubling, up to {@code STRAVA_WEBHOOK_MAX_ATTEMPTS}, then the
  * event is kept as failed with its last error; an answer that will not change (the connection
  * needs reconnecting, Strava refuses the scope) fails it at once; Strava's rate limit spent is a
@@ -36,19 +37,19 @@ public final class WebhookWorker {
   private final WebhookEventRepository events;
   private final ConnectionRepository connections;
   private final ActivityImporter importer;
-  private final Deauthorizations deauthorizations;
+  private final AthleteAtStrava athletes;
   private final WebhookSettings settings;
   private int inFlight;
   private boolean taking;
   private boolean stopped;
 
   public WebhookWorker(Vertx vertx, WebhookEventRepository events, ConnectionRepository connections,
-      ActivityImporter importer, Deauthorizations deauthorizations, WebhookSettings settings) {
+      ActivityImporter importer, AthleteAtStrava athletes, WebhookSettings settings) {
     this.vertx = vertx;
     this.events = events;
     this.connections = connections;
     this.importer = importer;
-    this.deauthorizations = deauthorizations;
+    this.athletes = athletes;
     this.settings = settings;
   }
 
@@ -100,18 +101,22 @@ public final class WebhookWorker {
       // has it (404), else refreshed, so that a forged delete takes no run away.
       return importer.fetchAndImport(owner, event.objectId()).map(true);
     }
-    if (event.deauthorization()) {
-      return deauthorizations.confirmed(owner).compose(confirmed -> {
-        if (!confirmed) {
+    return athletes.profile(owner).compose(profile -> {
+      if (profile != null) {
+        if (event.deauthorization()) {
           LOG.warn("a deauthorization Strava does not confirm was ignored {}", kv("event", event.toString()));
           return Future.succeededFuture(false);
         }
-        // Its tokens are worthless, and Strava's terms want what it brought gone. Purged first:
-        // should that fail, the connection is still there to find the owner by on the next try.
-        return importer.purge(owner).compose(purged -> connections.delete(owner)).map(true);
-      });
-    }
-    return Future.succeededFuture(true);
+        return connections.refreshProfile(owner, profile).map(true);
+      }
+      if (!event.deauthorization()) {
+        // Strava refuses the tokens: there is no profile to read, and only a deauthorization purges.
+        return Future.succeededFuture(true);
+      }
+      // Its tokens are worthless, and Strava's terms want what it brought gone. Purged first:
+      // should that fail, the connection is still there to find the owner by on the next try.
+      return importer.purge(owner).compose(purged -> connections.delete(owner)).map(true);
+    });
   }
 
   private Future<Void> failed(WebhookEvent event, Throwable failure) {
