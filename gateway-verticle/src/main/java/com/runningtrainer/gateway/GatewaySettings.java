@@ -26,8 +26,11 @@ public record GatewaySettings(
 
   public static final String EVENT_BUS = "eventbus";
 
-  /** @param enabled {@code RATE_LIMIT_ENABLED}; false lets every request through uncounted */
-  public record RateLimits(boolean enabled, int perUser, int perIp, int auth, Duration window) {
+  /**
+   * @param enabled {@code RATE_LIMIT_ENABLED}; false lets every request through uncounted
+   * @param webhook {@code RATE_LIMIT_WEBHOOK}: Strava's webhook calls per client address in a window
+   */
+  public record RateLimits(boolean enabled, int perUser, int perIp, int auth, int webhook, Duration window) {
   }
 
   public static GatewaySettings from(Config config) {
@@ -48,6 +51,7 @@ public record GatewaySettings(
             config.integer("RATE_LIMIT_PER_USER", 600),
             config.integer("RATE_LIMIT_PER_IP", 300),
             config.integer("RATE_LIMIT_AUTH", 30),
+            config.integer("RATE_LIMIT_WEBHOOK", 3000),
             Duration.ofSeconds(config.integer("RATE_LIMIT_WINDOW_SECONDS", 60))),
         Config.list(config.string("CORS_ORIGINS", "")));
   }

@@ -51,6 +51,7 @@ public final class GatewayVerticle extends VerticleBase {
   public static final ServiceDescriptor DESCRIPTOR = ServiceDescriptor.stateless(NAME, DEFAULT_PORT, GatewayVerticle::new);
 
   private static final String AUTH_PATH = "/api/v1/auth/";
+  private static final String WEBHOOK_PATH = "/api/v1/strava/webhook";
   private static final int SHUTDOWN_GRACE_SECONDS = 10;
   // The gateway's own deadline: past the upstreams' timeout, so that theirs (504 naming the service) speaks first.
   private static final long DEADLINE_MARGIN_MS = 1_000;
@@ -110,7 +111,7 @@ public final class GatewayVerticle extends VerticleBase {
       return RoutingContext::next;
     }
     var limiter = new RateLimiter(redis, settings.redisPrefix(), Duration.ofMillis(settings.rateLimitTimeoutMs()));
-    return new EdgeLimits(limiter, tokens, gateway.rateLimits(), AUTH_PATH);
+    return new EdgeLimits(limiter, tokens, gateway.rateLimits(), AUTH_PATH, WEBHOOK_PATH);
   }
 
   private Handler<RoutingContext> health() {

@@ -27,7 +27,19 @@ public final class StravaApi {
               body.getString("error")).map(ApiResponse::ok);
         },
         "getStravaConnection", r -> service.connection(r.userId()).map(ApiResponse::ok),
-        "deleteStravaConnection", r -> service.disconnect(r.userId()).map(v -> ApiResponse.noContent()));
+        "deleteStravaConnection", r -> service.disconnect(r.userId()).map(v -> ApiResponse.noContent()),
+        "startStravaSync", this::startSync,
+        "getStravaSync", r -> service.sync(r.userId(), r.pathParam("id")).map(ApiResponse::ok),
+        "listStravaActivities", r -> service.activities(r.userId(), r.query()).map(ApiResponse::ok),
+        "pushStravaWorkout", r -> service.pushWorkout(r.userId(), r.pathParam("id")).map(ApiResponse::ok));
+  }
+
+  /** 202 with the job to follow, whether queued now or already open. */
+  private Future<ApiResponse> startSync(ApiRequest request) {
+    return service.startSync(request.userId()).map(job -> {
+      job.remove("new");
+      return new ApiResponse(202, new JsonObject().put("Location", "/api/v1/strava/sync/" + job.getString("sync_id")), job);
+    });
   }
 
   /** A redirect for a browser; the URL itself for a web client that asks for JSON. */

@@ -10,7 +10,15 @@ import com.runningtrainer.strava.connect.StravaTokens;
 import com.runningtrainer.strava.oauth.StravaAnswer;
 import com.runningtrainer.strava.oauth.StravaOAuth;
 import com.runningtrainer.strava.oauth.TokenGrant;
+import com.runningtrainer.common.api.DateRange;
+import com.runningtrainer.common.api.Page;
+import com.runningtrainer.common.api.Problem;
+import com.runningtrainer.strava.imports.ActivityImporter;
+import com.runningtrainer.strava.imports.ActivityRepository;
+import com.runningtrainer.strava.push.WorkoutPush;
+import com.runningtrainer.strava.sync.SyncJobRepository;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.serviceproxy.ServiceException;
 import java.net.URLEncoder;
@@ -29,14 +37,25 @@ public final class StravaServiceImpl implements StravaService {
   private final ConnectionRepository connections;
   private final StravaOAuth strava;
   private final StravaTokens tokens;
+  private final ActivityImporter importer;
+  private final ActivityRepository activities;
+  private final SyncJobRepository syncJobs;
+  private final WorkoutPush push;
+  private final Vertx vertx;
 
-  public StravaServiceImpl(StravaSettings settings, ConnectStates states, ConnectionRepository connections,
-      StravaOAuth strava, StravaTokens tokens) {
+  public StravaServiceImpl(Vertx vertx, StravaSettings settings, ConnectStates states, ConnectionRepository connections,
+      StravaOAuth strava, StravaTokens tokens, ActivityImporter importer, ActivityRepository activities,
+      SyncJobRepository syncJobs, WorkoutPush push) {
+    this.vertx = vertx;
     this.settings = settings;
     this.states = states;
     this.connections = connections;
     this.strava = strava;
     this.tokens = tokens;
+    this.importer = importer;
+    this.activities = activities;
+    this.syncJobs = syncJobs;
+    this.push = push;
   }
 
   @Override
@@ -94,8 +113,52 @@ public final class StravaServiceImpl implements StravaService {
             }
             return Future.failedFuture(failure);
           })
-          .compose(revoked -> connections.delete(caller))
+          // The open sync ends first, so that its worker imports nothing after the purge.
+          .compose(revoked -> syncJobs.endOpen(caller, Problem.of(409, "Strava was disconnected").toJson()))
+          .compose(ended -> importer.purge(caller))
+          .compose(purged -> connections.delete(caller))
           .map(deleted -> Failures.doneOrNotFound(deleted, "Strava connection"));
+    });
+  }
+
+  @Override
+  public Future<JsonObject> startSync(String callerId) {
+    return Futures.defer(() -> {
+      UUID caller = Inputs.caller(callerId);
+      return connections.find(caller).compose(connection -> {
+        if (connection == null) {
+          throw Failures.notFound("Strava connection");
+        }
+        if (!StravaTokens.CONNECTED.equals(connection.getString("state"))) {
+          throw Failures.conflict("the Strava connection is " + connection.getString("state") + ": reconnect Strava first");
+        }
+        return syncJobs.open(caller);
+      }).onSuccess(job -> vertx.eventBus().publish(StravaEvents.SYNC_QUEUED, new JsonObject()));
+    });
+  }
+
+  @Override
+  public Future<JsonObject> sync(String callerId, String syncId) {
+    return Futures.defer(() -> syncJobs.find(Inputs.caller(callerId), Inputs.uuid("id", syncId))
+        .map(found -> Failures.orNotFound(found, "sync job")));
+  }
+
+  @Override
+  public Future<JsonObject> activities(String callerId, JsonObject query) {
+    return Futures.defer(() -> {
+      UUID caller = Inputs.caller(callerId);
+      Page page = Page.from(query);
+      DateRange dates = DateRange.from(query);
+      return activities.page(caller, dates.from(), dates.to(), query.getString("sport_type"), page);
+    });
+  }
+
+  @Override
+  public Future<JsonObject> pushWorkout(String callerId, String workoutId) {
+    return Futures.defer(() -> {
+      UUID caller = Inputs.caller(callerId);
+      Inputs.uuid("id", workoutId);
+      return push.push(caller, workoutId);
     });
   }
 

@@ -6,12 +6,12 @@ import com.runningtrainer.common.config.Config;
  * What the strava service reads from the environment, by the names docs/configuration.md lists.
  *
  * @param baseUrl {@code STRAVA_BASE_URL}: Strava's OAuth server, shared with auth's Strava login
- * @param apiUrl {@code STRAVA_API_URL}: Strava's API v3, for the imports to come
+ * @param apiUrl {@code STRAVA_API_URL}: Strava's API v3, where activities are read and written
  * @param clientId {@code STRAVA_CLIENT_ID}; null when Strava is not configured
  * @param clientSecret {@code STRAVA_CLIENT_SECRET}
  * @param redirectUrl {@code STRAVA_REDIRECT_URL}: the public URL of {@code /api/v1/strava/callback},
  *     as registered at Strava (by default through the gateway on 8000)
- * @param timeoutMs {@code STRAVA_TIMEOUT_MS}: the longest one call to Strava may take
+ * @param timeoutMs {@code STRAVA_TIMEOUT_MS}: the longest one call to Strava (OAuth or API) may take
  */
 public record StravaSettings(String baseUrl, String apiUrl, String clientId, String clientSecret, String redirectUrl,
     long timeoutMs) {

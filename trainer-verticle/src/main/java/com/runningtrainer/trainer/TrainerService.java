@@ -1,5 +1,6 @@
 package com.runningtrainer.trainer;
 
+import com.runningtrainer.trainer.api.DoneWorkouts;
 import com.runningtrainer.trainer.api.PlanPrints;
 import com.runningtrainer.trainer.api.RunImports;
 import com.runningtrainer.trainer.calendar.CalendarFile;
@@ -8,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The trainer's business API, which its operation handlers call. Other services reach the part
- * they need through trainer-api's narrow proxies ({@link RunImports}, {@link PlanPrints}). Every method acts for one
+ * they need through trainer-api's narrow proxies ({@link RunImports}, {@link PlanPrints}, {@link DoneWorkouts}). Every method acts for one
  * caller, the user id
  * first: on their own plans, workouts and runs, or on those of an athlete who shares them with
  * the caller as their coach (lists and creates take {@code athlete_id}). Anything else is
@@ -16,7 +17,7 @@ import io.vertx.core.json.JsonObject;
  * {@link io.vertx.serviceproxy.ServiceException}s whose code is the HTTP status. Bodies,
  * queries and answers are the JSON of {@code openapi/trainer.yaml}.
  */
-public interface TrainerService extends RunImports, PlanPrints {
+public interface TrainerService extends RunImports, PlanPrints, DoneWorkouts {
 
   /** @param athleteId whose plan it is: a read-write sharing athlete's, or the caller's when null */
   Future<JsonObject> createPlan(String callerId, String athleteId, JsonObject plan);

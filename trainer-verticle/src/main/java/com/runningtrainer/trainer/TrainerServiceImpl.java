@@ -33,6 +33,7 @@ import com.runningtrainer.trainer.run.RunFields;
 import com.runningtrainer.trainer.run.RunFilter;
 import com.runningtrainer.trainer.run.RunRepository;
 import com.runningtrainer.trainer.run.Runs;
+import com.runningtrainer.trainer.run.WorkoutRuns;
 import com.runningtrainer.trainer.share.Access;
 import com.runningtrainer.trainer.share.Identities;
 import com.runningtrainer.trainer.share.InvitationThrottle;
@@ -70,6 +71,7 @@ public final class TrainerServiceImpl implements TrainerService {
   private final PlanGeneration planGeneration;
   private final Matches matches;
   private final ActivityImports imports;
+  private final WorkoutRuns workoutRuns;
 
   public TrainerServiceImpl(Pool pool, Identities identities, InvitationThrottle invitations, Clock clock,
       FeedThrottle feedThrottle, FeedUrls feedUrls) {
@@ -91,6 +93,7 @@ public final class TrainerServiceImpl implements TrainerService {
     this.planTools = new PlanTools(planRepository, access);
         this.matches = new Matches(pool, runRepository, workoutRepository);
     this.imports = new ActivityImports(runRepository, matches);
+    this.workoutRuns = new WorkoutRuns(workoutRepository, runRepository);
   }
 
   @Override
@@ -188,6 +191,21 @@ public final class TrainerServiceImpl implements TrainerService {
   public Future<JsonObject> importRun(String ownerId, JsonObject run) {
     return Futures.attempt(() -> RunFields.imported(run))
         .compose(fields -> imports.importRun(caller(ownerId), RunFields.stravaActivityId(run), fields));
+  }
+
+  @Override
+  public Future<JsonObject> doneWorkout(String ownerId, String workoutId) {
+    return Futures.defer(() -> workoutRuns.doneWorkout(caller(ownerId), id(workoutId)));
+  }
+
+  @Override
+  public Future<JsonObject> removeImportedRun(String ownerId, long stravaActivityId) {
+    return Futures.attempt(() -> caller(ownerId)).compose(owner -> imports.remove(owner, stravaActivityId));
+  }
+
+  @Override
+  public Future<JsonObject> purgeImportedRuns(String ownerId) {
+    return Futures.attempt(() -> caller(ownerId)).compose(imports::purge);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.service.ServiceDescriptor;
 import com.runningtrainer.common.service.Served;
 import com.runningtrainer.common.service.ServiceVerticle;
+import com.runningtrainer.trainer.api.DoneWorkouts;
 import com.runningtrainer.trainer.api.PlanPrints;
 import com.runningtrainer.trainer.api.RunImports;
 import com.runningtrainer.trainer.calendar.FeedThrottle;
@@ -44,6 +45,7 @@ public final class TrainerVerticle extends ServiceVerticle {
         Clock.systemUTC(), new FeedThrottle(limiter, config), new FeedUrls(config));
     bindService(RunImports.ADDRESS, RunImports.class, service);
     bindService(PlanPrints.ADDRESS, PlanPrints.class, service);
+    bindService(DoneWorkouts.ADDRESS, DoneWorkouts.class, service);
     return Future.succeededFuture(Served.usingAuthJwks(new TrainerApi(service).operations()));
   }
 

@@ -17,7 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The gateway's rate limits, counted in Redis so that every gateway instance shares them: per
  * user for a request with a valid token, per client address otherwise, and a stricter limit on
- * the auth service's operations, always per client address. Every API answer carries {@code RateLimit-Limit},
+ * the auth service's operations, always per client address; Strava's webhook, which Strava calls
+ * in bursts from few addresses, a budget of its own per address, so that neither it nor the
+ * anonymous callers' spend the other's. Every API answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining}, {@code RateLimit-Reset} and {@code RateLimit-Policy}; a refusal is
  * a 429 problem with {@code Retry-After}. Redis being down lets requests through (see
  * {@link RateLimiter}).
@@ -27,18 +29,25 @@ public final class EdgeLimits implements Handler<RoutingContext> {
   private final RateLimiter limiter;
   private final JwksTokenVerifier tokens;
   private final String authPath;
+  private final String webhookPath;
   private final RateLimit perUser;
   private final RateLimit perIp;
   private final RateLimit auth;
+  private final RateLimit webhook;
 
-  /** @param authPath the path prefix of the auth service's operations, e.g. {@code /api/v1/auth/} */
-  public EdgeLimits(RateLimiter limiter, JwksTokenVerifier tokens, RateLimits limits, String authPath) {
+  /**
+   * @param authPath the path prefix of the auth service's operations, e.g. {@code /api/v1/auth/}
+   * @param webhookPath the path of Strava's webhook, {@code /api/v1/strava/webhook}
+   */
+  public EdgeLimits(RateLimiter limiter, JwksTokenVerifier tokens, RateLimits limits, String authPath, String webhookPath) {
     this.limiter = limiter;
     this.tokens = tokens;
     this.authPath = authPath;
+    this.webhookPath = webhookPath;
     this.perUser = new RateLimit("edge:user", limits.perUser(), limits.window());
     this.perIp = new RateLimit("edge:ip", limits.perIp(), limits.window());
     this.auth = new RateLimit("edge:auth", limits.auth(), limits.window());
+    this.webhook = new RateLimit("edge:webhook", limits.webhook(), limits.window());
   }
 
   @Override
@@ -47,6 +56,10 @@ public final class EdgeLimits implements Handler<RoutingContext> {
       // By address always: a per-user bucket would give whoever holds many accounts (each with
       // a token) as many budgets of password guesses and registrations.
       limiter.hit(auth, "ip:" + ClientAddress.of(rc)).onSuccess(decision -> decide(rc, auth, decision));
+      return;
+    }
+    if (rc.normalizedPath().equals(webhookPath)) {
+      limiter.hit(webhook, "ip:" + ClientAddress.of(rc)).onSuccess(decision -> decide(rc, webhook, decision));
       return;
     }
     caller(rc).onComplete(found -> {

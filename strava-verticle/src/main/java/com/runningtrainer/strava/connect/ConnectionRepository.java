@@ -67,6 +67,12 @@ public final class ConnectionRepository {
         .execute(Tuple.of(owner)).map(rows -> Rows.first(rows, ConnectionRepository::view));
   }
 
+  /** The user whose connection is this Strava athlete's; null when nobody connected them. */
+  public Future<UUID> ownerOf(long athleteId) {
+    return pool.preparedQuery("SELECT owner_id FROM connections WHERE athlete_id = $1").execute(Tuple.of(athleteId))
+        .map(rows -> Rows.first(rows, row -> row.getUUID("owner_id")));
+  }
+
   /** The owner's tokens and state, the row locked until {@code client}'s transaction ends; null when none. */
   public Future<Held> lock(SqlClient client, UUID owner) {
     return client.preparedQuery("SELECT access_token, refresh_token, expires_at, state FROM connections "
@@ -85,6 +91,22 @@ public final class ConnectionRepository {
   public Future<Void> markState(UUID owner, String state) {
     return pool.preparedQuery("UPDATE connections SET state = $2, updated_at = now() WHERE owner_id = $1")
         .execute(Tuple.of(owner, state)).mapEmpty();
+  }
+
+  /** The athlete's profile as Strava gives it now ({@code GET /athlete}), over the one stored. */
+  public Future<Void> refreshProfile(UUID owner, JsonObject athlete) {
+    return pool.preparedQuery("UPDATE connections SET firstname = $2, lastname = $3, city = $4, country = $5, sex = $6, "
+            + "weight = $7, measurement_preference = $8, profile_url = $9, updated_at = now() WHERE owner_id = $1")
+        .execute(Tuple.from(Arrays.asList(owner, text(athlete, "firstname"), text(athlete, "lastname"),
+            text(athlete, "city"), text(athlete, "country"), text(athlete, "sex"), weight(athlete),
+            text(athlete, "measurement_preference"), text(athlete, "profile"))))
+        .mapEmpty();
+  }
+
+  /** A sync of the owner's finished now. */
+  public Future<Void> markSynced(UUID owner) {
+    return pool.preparedQuery("UPDATE connections SET last_sync_at = now(), updated_at = now() WHERE owner_id = $1")
+        .execute(Tuple.of(owner)).mapEmpty();
   }
 
   /** Deletes the owner's connection; whether there was one. */

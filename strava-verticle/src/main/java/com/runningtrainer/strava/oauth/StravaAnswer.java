@@ -9,7 +9,7 @@ public final class StravaAnswer extends RuntimeException {
   private final int status;
   private final String body;
 
-  StravaAnswer(int status, String body) {
+  public StravaAnswer(int status, String body) {
     super("Strava answered " + status, null, false, false);
     this.status = status;
     this.body = body == null ? "" : body;

@@ -37,4 +37,19 @@ public interface RunImports {
    * owner's workout of its date that fits it best, unless its workout was set by hand.
    */
   Future<JsonObject> importRun(String ownerId, JsonObject run);
+
+  /**
+   * Takes away what one Strava activity made of the owner's log (Strava deleted it, or it is no
+   * longer a run): the Strava run created from it is deleted; a hand-recorded run linked to it
+   * stays, unlinked, with its figures and workout. Answers {@code {"removed": run id or null,
+   * "unlinked": run id or null}}; idempotent (both null when nothing is left of the activity).
+   */
+  Future<JsonObject> removeImportedRun(String ownerId, long stravaActivityId);
+
+  /**
+   * Takes every Strava activity out of the owner's log (the athlete disconnected or deauthorized
+   * Strava): every run imported from Strava is deleted, every hand-recorded run stays, unlinked.
+   * Answers {@code {"removed": count, "unlinked": count}}; idempotent.
+   */
+  Future<JsonObject> purgeImportedRuns(String ownerId);
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
  * run, which keeps the runner's figures and workout; otherwise a Strava run is created. Either
  * way a Strava run without a workout is matched to one ({@link Matches}), again at each import of
  * the same activity, unless its workout was set by hand. The answer says what happened:
- * {@code {"outcome": "created" | "linked" | "already_imported", "run": {...}}}.
+ * {@code {"outcome": "created" | "linked" | "already_imported", "run": {...}}}. Taking an activity
+ * away again deletes its Strava run and unlinks a hand-recorded one, which stays.
  */
 public final class ActivityImports {
 
@@ -40,6 +41,16 @@ public final class ActivityImports {
     return runs.findImported(owner, activityId).compose(known -> known != null
         ? answer(Outcome.ALREADY_IMPORTED, known)
         : linkOrCreate(owner, activityId, run));
+  }
+
+  /** What the activity made, taken away: its Strava run deleted, a hand-recorded run unlinked. */
+  public Future<JsonObject> remove(UUID owner, long activityId) {
+    return runs.removeImported(owner, activityId);
+  }
+
+  /** Every activity of the owner's, taken away as by {@link #remove}. */
+  public Future<JsonObject> purge(UUID owner) {
+    return runs.purgeImported(owner);
   }
 
   private Future<JsonObject> linkOrCreate(UUID owner, long activityId, RunFields run) {

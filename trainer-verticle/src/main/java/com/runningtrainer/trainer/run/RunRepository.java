@@ -90,6 +90,22 @@ public final class RunRepository {
       + "WHERE id = $1 AND owner_id = $2 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workouts w WHERE w.id = $3 "
       + "AND w.owner_id = $2 AND w.workout_type <> 'rest')) RETURNING " + COLUMNS;
 
+  // What one activity made: its Strava run goes, a hand-recorded run linked to it stays, unlinked.
+  private static final String REMOVE_IMPORTED = "WITH removed AS (DELETE FROM runs WHERE owner_id = $1 "
+      + "AND strava_activity_id = $2 AND source = 'strava' RETURNING id), unlinked AS (UPDATE runs "
+      + "SET strava_activity_id = NULL, updated_at = now() WHERE owner_id = $1 AND strava_activity_id = $2 "
+      + "AND source <> 'strava' RETURNING id) "
+      + "SELECT (SELECT id FROM removed) AS removed, (SELECT id FROM unlinked) AS unlinked";
+
+  private static final String PURGE_IMPORTED = "WITH removed AS (DELETE FROM runs WHERE owner_id = $1 "
+      + "AND source = 'strava' RETURNING id), unlinked AS (UPDATE runs SET strava_activity_id = NULL, "
+      + "updated_at = now() WHERE owner_id = $1 AND strava_activity_id IS NOT NULL AND source <> 'strava' RETURNING id) "
+      + "SELECT (SELECT count(*) FROM removed) AS removed, (SELECT count(*) FROM unlinked) AS unlinked";
+
+  // The run that did the workout; one with a Strava activity first, then the first recorded.
+  private static final String DONE_FOR = "SELECT " + COLUMNS + " FROM runs WHERE owner_id = $1 AND workout_id = $2 "
+      + "ORDER BY strava_activity_id IS NULL, created_at, id LIMIT 1";
+
   private final Pool pool;
 
   public RunRepository(Pool pool) {
@@ -145,6 +161,11 @@ public final class RunRepository {
         .map(rows -> Rows.first(rows, RunRepository::toJson));
   }
 
+  /** The owner's run linked to the workout, one with a Strava activity first; null when none. */
+  public Future<JsonObject> doneFor(UUID owner, UUID workoutId) {
+    return pool.preparedQuery(DONE_FOR).execute(Tuple.of(owner, workoutId)).map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
   /** The run, when the caller sees it (theirs, or a sharing athlete's as the share allows); null otherwise. */
   public Future<JsonObject> find(UUID caller, UUID id) {
     return pool.preparedQuery(FIND).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, RunRepository::toJson));
@@ -168,6 +189,25 @@ public final class RunRepository {
 
   public Future<Boolean> delete(UUID owner, UUID id) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, owner)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * Deletes the owner's Strava run of the activity and unlinks a hand-recorded run from it:
+   * {@code {"removed", "unlinked"}}, the run id of each or null.
+   */
+  public Future<JsonObject> removeImported(UUID owner, long activityId) {
+    return pool.preparedQuery(REMOVE_IMPORTED).execute(Tuple.of(owner, activityId)).map(rows -> {
+      Row row = rows.iterator().next();
+      return new JsonObject().put("removed", Rows.uuid(row, "removed")).put("unlinked", Rows.uuid(row, "unlinked"));
+    });
+  }
+
+  /** Deletes all the owner's Strava runs and unlinks their hand-recorded ones: {@code {"removed", "unlinked"}} counts. */
+  public Future<JsonObject> purgeImported(UUID owner) {
+    return pool.preparedQuery(PURGE_IMPORTED).execute(Tuple.of(owner)).map(rows -> {
+      Row row = rows.iterator().next();
+      return new JsonObject().put("removed", row.getLong("removed")).put("unlinked", row.getLong("unlinked"));
+    });
   }
 
   private static Tuple params(UUID id, UUID owner, RunFields run) {
