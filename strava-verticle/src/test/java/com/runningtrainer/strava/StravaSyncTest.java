@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.runningtrainer.testsupport.FakeAuth.Person;
 import com.runningtrainer.testsupport.FakeStrava;
 import com.runningtrainer.testsupport.FakeStrava.Athlete;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +98,20 @@ class StravaSyncTest {
     assertThat(platform.fake.throttled()).isEqualTo(refusedBefore);
     assertThat(platform.runCount(person)).isEqualTo(runsIn(history));
     assertThat(platform.getJson("/api/v1/strava/activities", person).getLong("total")).isEqualTo(1000);
+  }
+
+  @Test
+  void aSyncKeepsTheTraceOfTheRequestThatAskedForItSoThatItsPagesContinueIt() {
+    Person person = connected(Athlete.next("Traced", "Sync"), history(3, 10));
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    String syncId = platform.strava.request(HttpMethod.POST, "/api/v1/strava/sync", person.token())
+        .putHeader("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").send().await()
+        .bodyAsJsonObject().getString("sync_id");
+
+    String stored = platform.sql.preparedQuery("SELECT traceparent FROM sync_jobs WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(syncId))).await().iterator().next().getString("traceparent");
+    assertThat(stored).startsWith("00-" + traceId + "-");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.runningtrainer.strava.sync;
 
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.common.tracing.Traces;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -26,7 +27,7 @@ public final class SyncJobRepository {
   private static final String OPEN = "state IN ('queued', 'running', 'waiting')";
 
   // The first sync of an owner is a backfill, and so is every one until a backfill has finished.
-  private static final String INSERT = "INSERT INTO sync_jobs (id, owner_id, kind) SELECT $1, $2, "
+  private static final String INSERT = "INSERT INTO sync_jobs (id, owner_id, traceparent, kind) SELECT $1, $2, $3, "
       + "CASE WHEN EXISTS (SELECT 1 FROM sync_jobs d WHERE d.owner_id = $2 AND d.kind = 'backfill' AND d.state = 'done') "
       + "THEN 'incremental' ELSE 'backfill' END "
       + "ON CONFLICT (owner_id) WHERE " + OPEN + " DO NOTHING RETURNING " + VIEW;
@@ -40,7 +41,7 @@ public final class SyncJobRepository {
       + "leased_until = now() + make_interval(secs => $2), updated_at = now() WHERE id = (SELECT id FROM sync_jobs "
       + "WHERE (state IN ('queued', 'waiting') AND (waiting_until IS NULL OR waiting_until <= $1)) "
       + "OR (state = 'running' AND leased_until < now()) "
-      + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + VIEW;
+      + "ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " + VIEW + ", traceparent";
 
   private static final String FENCE = " WHERE id = $1 AND attempts = $2 AND state = 'running'";
 
@@ -65,7 +66,7 @@ public final class SyncJobRepository {
 
   /** The owner's open job: the one queued now, or the one already open (then {@code "new": false}). */
   public Future<JsonObject> open(UUID owner) {
-    return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), owner)).compose(rows -> {
+    return pool.preparedQuery(INSERT).execute(Tuple.of(UUID.randomUUID(), owner, Traces.currentTraceparent())).compose(rows -> {
       JsonObject inserted = Rows.first(rows, SyncJobRepository::toJson);
       if (inserted != null) {
         return Future.succeededFuture(inserted.put("new", true));

@@ -13,6 +13,7 @@ import com.runningtrainer.strava.connect.StravaTokens;
 import com.runningtrainer.strava.imports.ActivityImporter;
 import com.runningtrainer.strava.imports.ActivityRepository;
 import com.runningtrainer.strava.oauth.StravaAnswer;
+import com.runningtrainer.common.tracing.JobTraces;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -74,7 +75,8 @@ public final class SyncWorker {
     }
     busy = true;
     jobs.take(clock.instant(), settings.lease())
-        .compose(job -> job == null ? Future.succeededFuture(false) : process(job).map(true))
+        .compose(job -> job == null ? Future.succeededFuture(false)
+            : JobTraces.run(vertx, job.traceparent(), "strava sync", () -> process(job)).map(true))
         .onComplete(done -> {
           busy = false;
           if (done.failed()) {
