@@ -1,6 +1,7 @@
 package com.runningtrainer.pdf.neighbour;
 
 import com.runningtrainer.auth.api.AuthDirectory;
+import com.runningtrainer.common.breaker.Away;
 import com.runningtrainer.common.breaker.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;

@@ -1,5 +1,6 @@
 package com.runningtrainer.pdf.neighbour;
 
+import com.runningtrainer.common.breaker.Away;
 import com.runningtrainer.common.breaker.Breakers;
 import com.runningtrainer.trainer.api.PlanPrints;
 import io.vertx.circuitbreaker.CircuitBreaker;

@@ -1,5 +1,6 @@
 package com.runningtrainer.strava.neighbour;
 
+import com.runningtrainer.common.breaker.Away;
 import com.runningtrainer.common.breaker.Breakers;
 import com.runningtrainer.trainer.api.DoneWorkouts;
 import com.runningtrainer.trainer.api.RunImports;
@@ -34,7 +35,7 @@ public final class Trainer {
     this.doneWorkouts = DoneWorkouts.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
     this.breaker = Breakers.shared(vertx, "strava-trainer", new CircuitBreakerOptions()
             .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
-        .failurePolicy(result -> result.failed() && !isAnswer(result.cause()));
+        .failurePolicy(result -> result.failed() && !Away.isAnswer(result.cause()));
   }
 
   /** {@code {"outcome", "run"}}, as {@link RunImports#importRun} answers. */
@@ -59,13 +60,8 @@ public final class Trainer {
 
   private Future<JsonObject> call(Supplier<Future<JsonObject>> request) {
     return breaker.<JsonObject>execute(request::get)
-        .recover(failure -> Future.failedFuture(isAnswer(failure)
+        .recover(failure -> Future.failedFuture(Away.isAnswer(failure)
             ? failure
             : new ServiceException(503, "the trainer service cannot be asked now; try again shortly")));
-  }
-
-  /** A deliberate 4xx answer of the trainer: it is there and said no. */
-  private static boolean isAnswer(Throwable failure) {
-    return failure instanceof ServiceException e && e.failureCode() >= 400 && e.failureCode() < 500;
   }
 }

@@ -1,6 +1,7 @@
 package com.runningtrainer.trainer.share;
 
 import com.runningtrainer.auth.api.AuthDirectory;
+import com.runningtrainer.common.breaker.Away;
 import com.runningtrainer.common.breaker.Breakers;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
@@ -59,7 +60,7 @@ public final class Identities {
   }
 
   private <T> Future<T> call(Supplier<Future<T>> request) {
-    return breaker.<T>execute(request).recover(failure -> Future.failedFuture(isAnswer(failure)
+    return breaker.<T>execute(request).recover(failure -> Future.failedFuture(Away.isAnswer(failure)
         ? failure
         : new ServiceException(503, "the auth service cannot be asked now; try again shortly")));
   }
@@ -77,10 +78,5 @@ public final class Identities {
       return reply.failureType() == ReplyFailure.NO_HANDLERS || reply.failureType() == ReplyFailure.TIMEOUT;
     }
     return failure instanceof TimeoutException;
-  }
-
-  /** A deliberate answer of auth (404, 400), as opposed to no answer. */
-  private static boolean isAnswer(Throwable failure) {
-    return failure instanceof ServiceException e && e.failureCode() >= 400 && e.failureCode() < 500;
   }
 }

@@ -1,4 +1,4 @@
-package com.runningtrainer.pdf.neighbour;
+package com.runningtrainer.common.breaker;
 
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.circuitbreaker.TimeoutException;
@@ -6,7 +6,10 @@ import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.serviceproxy.ServiceException;
 
-/** Whether a failed call to a neighbour says it was away (worth trying again) or answered. */
+/**
+ * Whether a failed call to a neighbouring service says it was away (worth trying again) or
+ * answered: what the services' breakers around their calls to each other count, and pass on.
+ */
 public final class Away {
 
   private Away() {
