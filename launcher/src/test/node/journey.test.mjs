@@ -1,85 +1,20 @@
-// A runner's journey through the web app in Debian's Chromium, against a running platform:
-// BASE_URL names its gateway. With SCREENSHOTS set, the main pages are saved there as PNGs,
-// at a phone's width and a desktop's.
+// A runner's journey through the web app in Debian's Chromium, against a running platform (see
+// browser.mjs): register, plan, arrange, record, print, settings, reload, another user, log out.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const BASE = process.env.BASE_URL;
-const SHOTS = process.env.SCREENSHOTS;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const PASSWORD = 'a long secret phrase';
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 860 };
+import {
+  BASE, awaitMail, axe, day, heading, launch, newPage, nextWeek, problems, register, shot, today, unexpectedProblems,
+} from './browser.mjs';
 
 let browser;
 let context;
 let page;
-const problems = [];
 const ann = { email: `ann-${Date.now()}@example.com`, plan: 'Spring 10k' };
 
-function iso(date) {
-  return date.toISOString().slice(0, 10);
-}
-
-// The platform's default time zone is UTC: "today" is the UTC day.
-const today = iso(new Date());
-const day = (n) => iso(new Date(Date.now() + n * 86_400_000));
-// Next week's Monday (the platform's default week): its first days are in one week view, whatever today is.
-const nextWeek = (n) => day(7 - ((new Date().getUTCDay() + 6) % 7) + n);
-
-async function newPage(viewport = DESKTOP) {
-  const ctx = await browser.newContext({ viewport, acceptDownloads: true });
-  const p = await ctx.newPage();
-  // Any script error or refused resource (a CSP violation) is a defect of the app.
-  p.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
-  p.on('pageerror', (error) => problems.push(error.message));
-  return { ctx, p };
-}
-
-async function heading(p, text) {
-  await p.getByRole('heading', { level: 1, name: text }).waitFor();
-}
-
-async function axe(p, name) {
-  // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses an inline script tag.
-  await p.evaluate(AXE);
-  const result = await p.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
-}
-
-async function shot(p, name) {
-  if (!SHOTS) return;
-  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-    await p.setViewportSize(viewport);
-    await p.waitForTimeout(150);
-    await p.screenshot({ path: join(SHOTS, `webapp-${name}-${size}.png`), fullPage: size === 'phone' });
-  }
-  await p.setViewportSize(DESKTOP);
-}
-
-async function register(p, email) {
-  await p.goto(`${BASE}/#/register`);
-  await heading(p, 'Create your account');
-  await p.getByLabel('Name').fill('Ann');
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel('Password').fill(PASSWORD);
-  await p.getByRole('button', { name: 'Create account' }).click();
-  await heading(p, 'This week');
-}
-
 before(async () => {
-  // Headless, and a fresh profile that Playwright makes and removes; the flags this machine needs.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  ({ ctx: context, p: page } = await newPage());
+  browser = await launch();
+  ({ ctx: context, p: page } = await newPage(browser));
 });
 
 after(async () => {
@@ -108,6 +43,15 @@ test('a wrong password is shown from the problem details', async () => {
 test('registering opens a session on the week, which is empty', async () => {
   await register(page, ann.email);
   await page.getByText('Nothing planned or run this week').waitFor();
+});
+
+test('the mailed verification link opens a page of the app that completes it', async () => {
+  const mail = await awaitMail(ann.email, /verify|confirm/i);
+  assert.ok(mail.link.startsWith(`${BASE}/verify-email?token=`), mail.link);
+  const { ctx, p } = await newPage(browser);
+  await p.goto(mail.link);
+  await heading(p, 'Email verified');
+  await ctx.close();
 });
 
 test('a plan is made from the plans page', async () => {
@@ -235,7 +179,7 @@ test('a reload keeps the session, and script never sees the refresh token', asyn
 });
 
 test('another user sees none of the first one\'s plans, runs or ids', async () => {
-  const { ctx, p } = await newPage();
+  const { ctx, p } = await newPage(browser);
   await register(p, `bob-${Date.now()}@example.com`);
   await p.goto(`${BASE}/#/plans/${ann.planId}`);
   await p.getByRole('heading', { level: 1, name: 'Something went wrong' }).waitFor();
@@ -269,5 +213,5 @@ test('the mailed verification link opens a page that says what became of it', as
 });
 
 test('no page logged a script error or a refused resource', () => {
-  assert.deepEqual(problems.filter((text) => !/Failed to load resource: the server responded with a status of 40[14]/.test(text)), []);
+  assert.deepEqual(unexpectedProblems(), []);
 });

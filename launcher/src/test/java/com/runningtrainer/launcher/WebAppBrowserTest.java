@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web app in a real browser, Debian's Chromium driven by playwright-core, through the real
- * platform (every service in one Vert.x, on the test class's own database): the journey of
- * {@code src/test/node/journey.test.mjs}, with an axe-core check of each main page. {@code .ci/run}
+ * platform (every service in one Vert.x, on the test class's own database, its mail going to a
+ * real SMTP server): the journeys of {@code src/test/node/*.test.mjs}, with an axe-core check of
+ * each main page. {@code JOURNEYS} names some of those files to run only them. {@code .ci/run}
  * installs Chromium; where it could not, the test is skipped and says why.
  */
 class WebAppBrowserTest {
@@ -36,6 +38,7 @@ class WebAppBrowserTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private static Config config;
+  private static Mailbox mailbox;
   private static ShutdownSequence shutdown;
   private static String gateway;
 
@@ -43,8 +46,10 @@ class WebAppBrowserTest {
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM), "browser tests skipped: no Chromium at " + CHROMIUM
         + " (.ci/run installs Debian's chromium and chromium-driver; run it as root, or apt-get install them)");
+    mailbox = Mailbox.start();
     config = TestConfig.create(WebAppBrowserTest.class).with(Map.of("RATE_LIMIT_ENABLED", "false"));
     gateway = "http://localhost:" + config.integer("GATEWAY_PORT", 0);
+    config = config.with(mailbox.settings(gateway));
     shutdown = new ShutdownSequence();
     new Application(config, ServiceCatalog.ALL, false, shutdown).start().await(120, TimeUnit.SECONDS);
     awaitHealthy(gateway + "/health");
@@ -56,16 +61,27 @@ class WebAppBrowserTest {
       shutdown.run();
       TestDatabase.drop(TestConfig.databaseUrl(config));
     }
+    if (mailbox != null) {
+      mailbox.close();
+    }
   }
 
   @Test
-  void aRunnersJourneyPassesInChromiumWithNoSeriousAccessibilityViolation() throws Exception {
+  void everyJourneyPassesInChromiumWithNoSeriousAccessibilityViolation() throws Exception {
     installed();
 
-    Run journey = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "journey.test.mjs"),
-        Map.of("BASE_URL", gateway, "CHROMIUM", CHROMIUM.toString()), 600);
+    List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
+    command.addAll(journeys());
+    Run journey = run(command,
+        Map.of("BASE_URL", gateway, "CHROMIUM", CHROMIUM.toString(), "MAILBOX_URL", mailbox.url()), 900);
 
     assertThat(journey.exitCode()).as(journey.output()).isZero();
+  }
+
+  /** The files {@code JOURNEYS} names, or none: then Node runs every {@code *.test.mjs}. */
+  private static List<String> journeys() {
+    String named = System.getenv().getOrDefault("JOURNEYS", "").trim();
+    return named.isEmpty() ? List.of() : List.of(named.split("[\\s,]+"));
   }
 
   private static void installed() throws Exception {
