@@ -7,17 +7,24 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.OpenAPIVersion;
+import io.vertx.openapi.contract.impl.OpenAPIContractImpl;
+import io.vertx.openapi.impl.Utils;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The contracts of a process, each parsed and checked once per Vert.x instance. Checking a
+ * The contracts of a process, each parsed and resolved once per Vert.x instance. Checking a
  * contract against OpenAPI's schema was the largest cost of a start: every API verticle instance
- * of every service (and the gateway, for all of them) did it again. A loaded contract is only
+ * of every service (and the gateway, for all of them) did it again, and once per process it was
+ * still a third of the start's CPU. The contracts are ours and part of the build, so the build
+ * checks them ({@code ContractsTest}) and a start only resolves them. A loaded contract is only
  * read afterwards, so the instances on every event loop share it.
  */
 public final class Contracts {
 
   private static final String MAP = "running-trainer.contracts";
+  /** The base vertx-openapi gives a contract read from a file. */
+  private static final String BASE_URI = "app://";
 
   private Contracts() {
   }
@@ -37,7 +44,7 @@ public final class Contracts {
     if (held == null) {
       held = fresh;
       CompletableFuture<Loaded> loading = fresh.loaded();
-      Future.all(OpenAPIContract.from(vertx, path), vertx.fileSystem().readFile(path))
+      Future.all(resolve(vertx, path), vertx.fileSystem().readFile(path))
           .onSuccess(both -> loading.complete(new Loaded(both.resultAt(0), both.resultAt(1))))
           .onFailure(failure -> {
             // A contract that failed to load is tried again by the next caller rather than remembered broken.
@@ -47,5 +54,17 @@ public final class Contracts {
     }
     Context caller = vertx.getOrCreateContext();
     return Future.fromCompletionStage(held.loaded(), caller);
+  }
+
+  /**
+   * What {@link OpenAPIContract#from(Vertx, String)} does but for the check against OpenAPI's
+   * schema: read, resolve the references, index the operations.
+   */
+  static Future<OpenAPIContract> resolve(Vertx vertx, String path) {
+    return Utils.readYamlOrJson(vertx, path).compose(spec -> {
+      OpenAPIVersion version = OpenAPIVersion.fromContract(spec);
+      return version.getRepository(vertx, BASE_URI).compose(repository -> version.resolve(vertx, repository, spec)
+          .map(resolved -> new OpenAPIContractImpl(resolved, version, repository)));
+    });
   }
 }
