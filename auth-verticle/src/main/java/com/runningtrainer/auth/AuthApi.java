@@ -45,6 +45,8 @@ public final class AuthApi {
         Map.entry("resendVerification", r -> service.resendVerification(r.userId()).map(v -> ApiResponse.accepted())),
         Map.entry("requestPasswordReset", r -> service.requestPasswordReset(r.bodyAsJson(), r.client()).map(v -> ApiResponse.accepted())),
         Map.entry("confirmPasswordReset", r -> service.confirmPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
+        Map.entry("changePassword", r -> service.changePassword(r.principal(), r.bodyAsJson(), r.client())
+            .map(v -> ApiResponse.noContent())),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 

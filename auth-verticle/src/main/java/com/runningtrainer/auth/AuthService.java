@@ -74,6 +74,15 @@ public interface AuthService extends AuthDirectory {
    */
   Future<Void> confirmPasswordReset(JsonObject body);
 
+  /**
+   * Changes the caller's password when {@code current_password} is theirs: {@code password}
+   * follows the rules of registration, a wrong current password counts as a failed login, and
+   * every other session of the caller ends.
+   *
+   * @param client {@code ip} and {@code user_agent} of the caller
+   */
+  Future<Void> changePassword(JsonObject principal, JsonObject body, JsonObject client);
+
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);
 

@@ -2,6 +2,7 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.coaching.CoachInvitations;
+import com.runningtrainer.auth.password.PasswordChange;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.email.EmailVerification;
@@ -38,12 +39,13 @@ public final class AuthServiceImpl implements AuthService {
   private final PasswordReset reset;
   private final TakenEmailNotice takenEmail;
   private final CoachInvitations coaching;
+  private final PasswordChange passwordChange;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
       Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth,
       EmailVerification verification, PasswordReset reset, TakenEmailNotice takenEmail,
-      CoachInvitations coaching) {
+      CoachInvitations coaching, PasswordChange passwordChange) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -59,6 +61,7 @@ public final class AuthServiceImpl implements AuthService {
     this.reset = parts.reset();
     this.takenEmail = parts.takenEmail();
     this.coaching = parts.coaching();
+    this.passwordChange = parts.passwordChange();
   }
 
   @Override
@@ -160,6 +163,11 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<Void> confirmPasswordReset(JsonObject body) {
     return reset.confirm(body.getString("token"), body.getString("password"));
+  }
+
+  @Override
+  public Future<Void> changePassword(JsonObject principal, JsonObject body, JsonObject client) {
+    return Futures.defer(() -> passwordChange.change(principal, body, ip(client)));
   }
 
   @Override

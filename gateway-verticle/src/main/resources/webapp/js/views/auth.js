@@ -17,6 +17,7 @@ function loginScreen(main, notice) {
     location.hash = '#/';
   });
   show(main, h('h1', null, 'Log in'), form,
+    h('p', { class: 'narrow' }, h('a', { href: '#/forgot' }, 'Forgot your password?')),
     h('p', { class: 'narrow' }, 'New here? ', h('a', { href: '#/register' }, 'Create an account')));
 }
 
