@@ -4,6 +4,7 @@ import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.coaching.CoachInvitations;
 import com.runningtrainer.auth.password.PasswordChange;
 import com.runningtrainer.auth.password.PasswordPolicy;
+import com.runningtrainer.auth.oauth.OAuthLanding;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.PasswordReset;
@@ -206,12 +207,17 @@ public final class AuthServiceImpl implements AuthService {
   }
 
   @Override
-  public Future<String> oauthStart(String provider) {
-    return oauth.begin(provider);
+  public Future<String> oauthStart(String provider, boolean browser) {
+    return oauth.begin(provider, browser);
   }
 
   @Override
-  public Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client) {
+  public Future<JsonObject> oauthProviders() {
+    return Future.succeededFuture(new JsonObject().put("providers", new JsonArray(oauth.providers())));
+  }
+
+  @Override
+  public Future<OAuthLanding> oauthCallback(String provider, JsonObject callback, JsonObject client) {
     return oauth.finish(provider, callback, client);
   }
 
