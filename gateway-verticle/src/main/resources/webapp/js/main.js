@@ -13,8 +13,10 @@ const SCREENS = {
   settings: () => import('./views/settings.js'),
   login: () => import('./views/auth.js'),
   register: () => import('./views/auth.js'),
+  forgot: () => import('./views/reset.js'),
+  account: () => import('./views/account.js'),
 };
-const PUBLIC = new Set(['login', 'register']);
+const PUBLIC = new Set(['login', 'register', 'forgot']);
 
 const main = document.getElementById('main');
 const top = document.getElementById('top');
@@ -71,6 +73,10 @@ document.getElementById('logout').addEventListener('click', () => logout());
 async function start() {
   if (location.pathname === '/verify-email') {
     (await import('./views/verify.js')).render(main);
+    return;
+  }
+  if (location.pathname === '/reset-password') {
+    (await import('./views/reset.js')).render(main);
     return;
   }
   await refresh();

@@ -39,12 +39,17 @@ public final class AuthApi {
             .map(v -> ApiResponse.noContent())),
         Map.entry("disableUser", r -> service.disableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
         Map.entry("enableUser", r -> service.enableUser(r.principal(), r.pathParam("id")).map(v -> ApiResponse.noContent())),
-        Map.entry("oauthStart", r -> service.oauthStart(r.pathParam("provider")).map(AuthApi::redirect)),
-        Map.entry("oauthCallback", r -> service.oauthCallback(r.pathParam("provider"), r.query(), r.client()).map(AuthApi::tokens)),
+        Map.entry("oauthProviders", r -> service.oauthProviders().map(ApiResponse::ok)),
+        Map.entry("oauthStart", r -> service.oauthStart(r.pathParam("provider"), "cookie".equals(r.query().getString("session")))
+            .map(AuthApi::redirect)),
+        Map.entry("oauthCallback", r -> service.oauthCallback(r.pathParam("provider"), r.query(), r.client())
+            .map(browsers::landing)),
         Map.entry("verifyEmail", r -> service.verifyEmail(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("resendVerification", r -> service.resendVerification(r.userId()).map(v -> ApiResponse.accepted())),
         Map.entry("requestPasswordReset", r -> service.requestPasswordReset(r.bodyAsJson(), r.client()).map(v -> ApiResponse.accepted())),
         Map.entry("confirmPasswordReset", r -> service.confirmPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
+        Map.entry("changePassword", r -> service.changePassword(r.principal(), r.bodyAsJson(), r.client())
+            .map(v -> ApiResponse.noContent())),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 
@@ -55,10 +60,6 @@ public final class AuthApi {
       return Future.failedFuture(Failures.unauthorized("no session cookie"));
     }
     return service.refresh(body, request.client()).map(tokens -> browsers.tokens(request, tokens));
-  }
-
-  private static ApiResponse tokens(JsonObject answer) {
-    return ApiResponse.ok(answer).withHeader("Cache-Control", "no-store");
   }
 
   // Each authorization URL carries a state of its own: no cache may answer it twice.

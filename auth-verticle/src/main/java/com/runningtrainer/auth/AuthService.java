@@ -2,6 +2,7 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.api.AuthDirectory;
 import com.runningtrainer.auth.api.AuthEvents;
+import com.runningtrainer.auth.oauth.OAuthLanding;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -74,6 +75,15 @@ public interface AuthService extends AuthDirectory {
    */
   Future<Void> confirmPasswordReset(JsonObject body);
 
+  /**
+   * Changes the caller's password when {@code current_password} is theirs: {@code password}
+   * follows the rules of registration, a wrong current password counts as a failed login, and
+   * every other session of the caller ends.
+   *
+   * @param client {@code ip} and {@code user_agent} of the caller
+   */
+  Future<Void> changePassword(JsonObject principal, JsonObject body, JsonObject client);
+
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);
 
@@ -98,17 +108,23 @@ public interface AuthService extends AuthDirectory {
   /**
    * Begins a login with an OAuth2 provider ({@code google}, {@code strava}): the provider's
    * authorization URL to send the browser to. 404 for a provider unknown or not configured.
+   *
+   * @param browser whether the web app begins the login: its callback then lands in the app
    */
-  Future<String> oauthStart(String provider);
+  Future<String> oauthStart(String provider, boolean browser);
+
+  /** The providers configured for logins, in alphabetical order: {@code {"providers": [...]}}. */
+  Future<JsonObject> oauthProviders();
 
   /**
    * Finishes a login with an OAuth2 provider when the browser comes back: the answer of login
-   * for the account linked to the identity the provider vouches for.
+   * for the account linked to the identity the provider vouches for; for a login the web app
+   * began, a landing that carries its failure too.
    *
    * @param callback the callback's query: {@code state}, and {@code code} or {@code error}
    * @param client {@code ip} and {@code user_agent} of the caller, kept with the session
    */
-  Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client);
+  Future<OAuthLanding> oauthCallback(String provider, JsonObject callback, JsonObject client);
 
   /** The public keys that verify access tokens. */
   Future<JsonObject> jwks();

@@ -2,7 +2,9 @@ package com.runningtrainer.auth;
 
 import com.runningtrainer.auth.admin.Administration;
 import com.runningtrainer.auth.coaching.CoachInvitations;
+import com.runningtrainer.auth.password.PasswordChange;
 import com.runningtrainer.auth.password.PasswordPolicy;
+import com.runningtrainer.auth.oauth.OAuthLanding;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.PasswordReset;
@@ -38,12 +40,13 @@ public final class AuthServiceImpl implements AuthService {
   private final PasswordReset reset;
   private final TakenEmailNotice takenEmail;
   private final CoachInvitations coaching;
+  private final PasswordChange passwordChange;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
       Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth,
       EmailVerification verification, PasswordReset reset, TakenEmailNotice takenEmail,
-      CoachInvitations coaching) {
+      CoachInvitations coaching, PasswordChange passwordChange) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -59,6 +62,7 @@ public final class AuthServiceImpl implements AuthService {
     this.reset = parts.reset();
     this.takenEmail = parts.takenEmail();
     this.coaching = parts.coaching();
+    this.passwordChange = parts.passwordChange();
   }
 
   @Override
@@ -163,6 +167,11 @@ public final class AuthServiceImpl implements AuthService {
   }
 
   @Override
+  public Future<Void> changePassword(JsonObject principal, JsonObject body, JsonObject client) {
+    return Futures.defer(() -> passwordChange.change(principal, body, ip(client)));
+  }
+
+  @Override
   public Future<JsonObject> me(String userId) {
     return Futures.attempt(() -> Inputs.caller(userId)).compose(users::findById).map(user -> {
       if (user == null) {
@@ -198,12 +207,17 @@ public final class AuthServiceImpl implements AuthService {
   }
 
   @Override
-  public Future<String> oauthStart(String provider) {
-    return oauth.begin(provider);
+  public Future<String> oauthStart(String provider, boolean browser) {
+    return oauth.begin(provider, browser);
   }
 
   @Override
-  public Future<JsonObject> oauthCallback(String provider, JsonObject callback, JsonObject client) {
+  public Future<JsonObject> oauthProviders() {
+    return Future.succeededFuture(new JsonObject().put("providers", new JsonArray(oauth.providers())));
+  }
+
+  @Override
+  public Future<OAuthLanding> oauthCallback(String provider, JsonObject callback, JsonObject client) {
     return oauth.finish(provider, callback, client);
   }
 

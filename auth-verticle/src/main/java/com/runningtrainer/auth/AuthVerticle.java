@@ -14,6 +14,7 @@ import com.runningtrainer.auth.email.EmailTokenRepository;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.Letters;
 import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.password.PasswordChange;
 import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.email.TokenMails;
 import com.runningtrainer.auth.password.Passwords;
@@ -91,7 +92,8 @@ public final class AuthVerticle extends ServiceVerticle {
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(1), throttle, oauth, verification, reset,
-              new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer)));
+              new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer),
+              new PasswordChange(users, passwords, ready.resultAt(1), throttle, sessions)));
           bindService(AuthDirectory.ADDRESS, AuthDirectory.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           var browsers = BrowserSessions.from(config, Letters.DEFAULT_PUBLIC_BASE_URL);

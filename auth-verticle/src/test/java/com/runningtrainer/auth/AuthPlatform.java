@@ -141,6 +141,11 @@ final class AuthPlatform implements AutoCloseable {
         new JsonObject().put("token", mailedToken).put("password", password));
   }
 
+  HttpResponse<Buffer> changePassword(String accessToken, String current, String password) {
+    return http.post("/api/v1/auth/password", accessToken,
+        new JsonObject().put("current_password", current).put("password", password));
+  }
+
   /**
    * Registers a new user; their {@code id} and {@code email}, read from the database, since the
    * answer to a registration names no account.

@@ -29,6 +29,11 @@ final class OAuthBrowser {
     return open("http://127.0.0.1:" + platform.http.port() + "/api/v1/auth/oauth/" + provider + "/start");
   }
 
+  /** The web app's start of a login, whose callback lands back in the app. */
+  HttpResponse<Buffer> startFromTheApp(String provider) {
+    return open("http://127.0.0.1:" + platform.http.port() + "/api/v1/auth/oauth/" + provider + "/start?session=cookie");
+  }
+
   /** Where auth's start sends the browser: the provider's authorization URL. */
   String authorizationUrl(String provider) {
     return redirect(start(provider));

@@ -30,6 +30,14 @@ class ServiceEndpointsTest {
   }
 
   @Test
+  void noLoginProviderIsListedWhenNoneIsConfigured() {
+    HttpResponse<Buffer> response = platform.http.get("/api/v1/auth/oauth/providers", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject().getJsonArray("providers")).isEmpty();
+  }
+
+  @Test
   void healthIsUpWithItsDatabaseAndRedis() {
     HttpResponse<Buffer> response = platform.http.get("/health", null);
 

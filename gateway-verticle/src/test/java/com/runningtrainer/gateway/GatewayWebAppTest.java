@@ -119,6 +119,14 @@ class GatewayWebAppTest {
   }
 
   @Test
+  void theMailedPasswordResetLinkOpensTheApp() {
+    HttpResponse<Buffer> page = gateway.get("/reset-password?token=abc", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.bodyAsString()).contains("/js/main.js");
+  }
+
+  @Test
   void theApiStillAnswersBesideTheApp() {
     assertProblem(gateway.get("/api/v1/auth/me", null), 401);
   }

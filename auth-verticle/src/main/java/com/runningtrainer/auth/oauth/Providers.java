@@ -2,6 +2,7 @@ package com.runningtrainer.auth.oauth;
 
 import io.vertx.core.Vertx;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +29,11 @@ public final class Providers {
           new StravaProvider(vertx, settings.strava(), settings.callbackUrl(StravaProvider.NAME), settings.timeoutMs()));
     }
     return new Providers(configured);
+  }
+
+  /** The names of the providers configured, in alphabetical order. */
+  public List<String> names() {
+    return configured.keySet().stream().sorted().toList();
   }
 
   /** The provider of this name; 404 when there is none, or it is not configured. */

@@ -1,5 +1,6 @@
 package com.runningtrainer.auth.session;
 
+import com.runningtrainer.auth.oauth.OAuthLanding;
 import com.runningtrainer.common.api.ApiRequest;
 import com.runningtrainer.common.api.ApiResponse;
 import com.runningtrainer.common.config.Config;
@@ -24,9 +25,11 @@ public final class BrowserSessions {
   private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
   private final boolean secure;
+  private final String app;
 
-  BrowserSessions(boolean secure) {
+  BrowserSessions(boolean secure, String app) {
     this.secure = secure;
+    this.app = app;
   }
 
   /**
@@ -34,9 +37,10 @@ public final class BrowserSessions {
    * browser keeps no Secure cookie from an http page, and only localhost is served so in earnest.
    */
   public static BrowserSessions from(Config config, String defaultPublicBaseUrl) {
-    URI base = URI.create(config.string("PUBLIC_BASE_URL", defaultPublicBaseUrl));
+    String publicBase = config.string("PUBLIC_BASE_URL", defaultPublicBaseUrl).replaceAll("/+$", "");
+    URI base = URI.create(publicBase);
     boolean local = "http".equals(base.getScheme()) && LOCAL_HOSTS.contains(base.getHost());
-    return new BrowserSessions(!local);
+    return new BrowserSessions(!local, publicBase + "/");
   }
 
   /** Whether the caller is a browser that keeps its refresh token in the cookie. */
@@ -62,6 +66,25 @@ public final class BrowserSessions {
     String refresh = (String) body.remove(REFRESH_TOKEN);
     return ApiResponse.ok(body).withHeader("Cache-Control", "no-store")
         .withHeader("Set-Cookie", cookie(refresh, MAX_AGE_SECONDS));
+  }
+
+  /**
+   * The answer of an OAuth2 login's callback: the tokens as JSON for an API client; for the web
+   * app, a redirect to it, with the session cookie when signed in (the app trades it for an
+   * access token, so that no token travels in a URL), or naming the failure's status.
+   */
+  public ApiResponse landing(OAuthLanding landing) {
+    if (!landing.browser()) {
+      return ApiResponse.ok(landing.tokens()).withHeader("Cache-Control", "no-store");
+    }
+    if (landing.tokens() == null) {
+      return redirect(app + "#/login/oauth-" + landing.failure());
+    }
+    return redirect(app).withHeader("Set-Cookie", cookie(landing.tokens().getString(REFRESH_TOKEN), MAX_AGE_SECONDS));
+  }
+
+  private static ApiResponse redirect(String location) {
+    return new ApiResponse(302, new JsonObject().put("Location", location).put("Cache-Control", "no-store"), null);
   }
 
   /** A logout's answer: no content, and the browser's cookie gone. */

@@ -62,6 +62,9 @@ public final class SessionRepository {
   private static final String END_ALL = "WITH ended AS (UPDATE sessions SET ended_at = now() "
       + "WHERE user_id = $1 AND ended_at IS NULL RETURNING id)" + RECORD_ENDED;
 
+  private static final String END_OTHERS = "WITH ended AS (UPDATE sessions SET ended_at = now() "
+      + "WHERE user_id = $1 AND id <> $2 AND ended_at IS NULL RETURNING id)" + RECORD_ENDED;
+
   private final Pool pool;
 
   public SessionRepository(Pool pool) {
@@ -118,6 +121,11 @@ public final class SessionRepository {
   /** Ends every session of the user; the ids of those ended. */
   public Future<List<UUID>> endAll(UUID userId) {
     return pool.preparedQuery(END_ALL).execute(Tuple.of(userId)).map(SessionRepository::ids);
+  }
+
+  /** Ends every session of the user but one; the ids of those ended. */
+  public Future<List<UUID>> endAllBut(UUID userId, UUID kept) {
+    return pool.preparedQuery(END_OTHERS).execute(Tuple.of(userId, kept)).map(SessionRepository::ids);
   }
 
   private static Future<Void> addToken(SqlConnection connection, OpaqueToken token, UUID sessionId) {

@@ -103,6 +103,11 @@ public final class Sessions {
     return sessions.endAll(userId).compose(this::revokeAll);
   }
 
+  /** Ends every session of the user but {@code kept}, revoking their access tokens. */
+  public Future<Void> endEveryBut(UUID userId, UUID kept) {
+    return sessions.endAllBut(userId, kept).compose(this::revokeAll);
+  }
+
   private Future<Boolean> end(UUID userId, UUID sessionId) {
     return sessions.end(userId, sessionId).compose(ended -> ended
         ? revocations.revokeSession(sessionId.toString(), TokenIssuer.LIFETIME_SECONDS).map(true)

@@ -74,6 +74,10 @@ public final class UserRepository {
   private static final String RESET_PASSWORD = "UPDATE users SET password_hash = $2, "
       + "email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1";
 
+  private static final String FIND_CREDENTIALS_BY_ID = "SELECT " + COLUMNS + ", password_hash FROM users WHERE id = $1";
+
+  private static final String CHANGE_PASSWORD = "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1";
+
   private final Pool pool;
 
   public UserRepository(Pool pool) {
@@ -112,6 +116,12 @@ public final class UserRepository {
    */
   public Future<JsonObject> findCredentials(String email) {
     return pool.preparedQuery(FIND_CREDENTIALS).execute(Tuple.of(email))
+        .map(rows -> Rows.first(rows, row -> toJson(row).put("password_hash", row.getString("password_hash"))));
+  }
+
+  /** The user of this id with their password hash under {@code password_hash} (null without a password), or null. */
+  public Future<JsonObject> findCredentialsById(UUID id) {
+    return pool.preparedQuery(FIND_CREDENTIALS_BY_ID).execute(Tuple.of(id))
         .map(rows -> Rows.first(rows, row -> toJson(row).put("password_hash", row.getString("password_hash"))));
   }
 
@@ -177,6 +187,11 @@ public final class UserRepository {
   /** Replaces the user's password hash after a reset by mail, which also verifies their email. */
   public Future<Void> resetPassword(UUID id, String passwordHash) {
     return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
+  }
+
+  /** Replaces the user's password hash, as its owner asked with their current password. */
+  public Future<Void> changePassword(UUID id, String passwordHash) {
+    return pool.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
   }
 
   /** A user row (columns id, email, display_name, roles, email_verified_at, created_at, disabled) as the API's JSON. */
