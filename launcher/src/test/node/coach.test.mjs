@@ -144,7 +144,7 @@ test('on a read share the athlete\'s calendar shows the workouts without a way t
   await shot(coach, 'coach-calendar');
 });
 
-test('once the athlete allows editing, the coach renames a workout, and the athlete sees it', async () => {
+test('once the athlete allows editing, the coach renames a workout and adds one, and the athlete sees both', async () => {
   await athlete.reload();
   await heading(athlete, 'Your coaches');
   await shareCard().getByText('Coaching you').waitFor();
@@ -160,9 +160,14 @@ test('once the athlete allows editing, the coach renames a workout, and the athl
   await dialog.getByLabel('Name').fill('Easy hour, hilly');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await coach.locator('button.workout', { hasText: 'Easy hour, hilly' }).waitFor();
+  await coach.locator(`li[data-date="${day(2)}"] button.add`).click();
+  await dialog.getByLabel('Name').fill('Strides');
+  await dialog.getByRole('button', { name: 'Add workout' }).click();
+  await coach.locator('button.workout', { hasText: 'Strides' }).waitFor();
 
   await athlete.goto(`${BASE}/#/plans/${ann.planId}`);
   await athlete.locator('button.workout', { hasText: 'Easy hour, hilly' }).waitFor();
+  await athlete.locator(`li[data-date="${day(2)}"] button.workout`, { hasText: 'Strides' }).waitFor();
 });
 
 test('another athlete\'s plans never show to the coach', async () => {
