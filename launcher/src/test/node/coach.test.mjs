@@ -63,6 +63,15 @@ async function makePlan(page, name) {
   return page.url().split('/').pop();
 }
 
+// The days after today may be in next month's grid: the calendar turns to the month that shows it.
+async function reveal(page, date) {
+  await page.locator('ol.calendar').waitFor();
+  if (await page.locator(`li[data-date="${date}"]`).count() === 0) {
+    await page.getByRole('button', { name: 'Next month' }).click();
+    await page.locator(`li[data-date="${date}"]`).waitFor();
+  }
+}
+
 function shareCard() {
   return athlete.locator('li.share', { hasText: cora.email });
 }
@@ -71,6 +80,7 @@ test('an athlete with a plan and a verified email', async () => {
   await register(athlete, ann.email, 'Ann');
   await verify(ann.email);
   ann.planId = await makePlan(athlete, ann.plan);
+  await reveal(athlete, day(1));
   await athlete.locator(`li[data-date="${day(1)}"] button.add`).click();
   const dialog = athlete.getByRole('dialog');
   await dialog.getByLabel('Name').fill(ann.workout);
@@ -136,6 +146,7 @@ test('on a read share the athlete\'s calendar shows the workouts without a way t
   await heading(coach, 'Ann’s training');
   await coach.getByRole('link', { name: ann.plan }).click();
   await heading(coach, ann.plan);
+  await reveal(coach, day(1));
   await coach.locator('div.workout', { hasText: ann.workout }).waitFor();
   assert.equal(await coach.locator('button.add').count(), 0);
   assert.equal(await coach.locator('button.workout').count(), 0);
@@ -154,20 +165,22 @@ test('once the athlete allows editing, the coach renames a workout and adds one,
 
   await coach.reload();
   await heading(coach, ann.plan);
+  await reveal(coach, day(1));
   await coach.locator('button.workout', { hasText: ann.workout }).click();
   const dialog = coach.getByRole('dialog');
   assert.equal(await dialog.getByText('Record the run').count(), 0);
   await dialog.getByLabel('Name').fill('Easy hour, hilly');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await coach.locator('button.workout', { hasText: 'Easy hour, hilly' }).waitFor();
-  await coach.locator(`li[data-date="${day(2)}"] button.add`).click();
+  await coach.locator(`li[data-date="${day(1)}"] button.add`).click();
   await dialog.getByLabel('Name').fill('Strides');
   await dialog.getByRole('button', { name: 'Add workout' }).click();
   await coach.locator('button.workout', { hasText: 'Strides' }).waitFor();
 
   await athlete.goto(`${BASE}/#/plans/${ann.planId}`);
+  await reveal(athlete, day(1));
   await athlete.locator('button.workout', { hasText: 'Easy hour, hilly' }).waitFor();
-  await athlete.locator(`li[data-date="${day(2)}"] button.workout`, { hasText: 'Strides' }).waitFor();
+  await athlete.locator(`li[data-date="${day(1)}"] button.workout`, { hasText: 'Strides' }).waitFor();
 });
 
 test('another athlete\'s plans never show to the coach', async () => {
