@@ -35,7 +35,7 @@ export async function render(main) {
     logoInfo,
     h('button', { type: 'submit' }, 'Upload logo')), async (data) => {
     const file = data.get('logo');
-    if (!file || !file.size) throw Object.assign(new Error('Choose an image first.'), { fields: [] });
+    if (!file || !file.size) throw new Error('Choose an image first.');
     const saved = await api('PUT', '/pdf/branding/logo', file);
     Object.assign(branding, saved);
     describeLogo(logoInfo, branding.logo);
