@@ -48,7 +48,11 @@ async function problemOf(response) {
 async function send(method, path, body, headers) {
   const init = { method, headers: { ...headers }, credentials: 'same-origin' };
   if (accessToken) init.headers.Authorization = `Bearer ${accessToken}`;
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    // A file as it is (a logo): its own media type, no JSON.
+    init.headers['Content-Type'] = body.type;
+    init.body = body;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

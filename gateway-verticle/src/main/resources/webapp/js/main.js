@@ -2,6 +2,7 @@
 import { api, logout, onSession, refresh, signedIn } from './api.js';
 import { h, show } from './dom.js';
 import { useSettings } from './units.js';
+import './coaching.js';
 
 // Each screen is a module of its own, fetched when first shown: the first page loads only this.
 const SCREENS = {
@@ -11,12 +12,21 @@ const SCREENS = {
   runs: () => import('./views/runs.js'),
   print: () => import('./views/print.js'),
   settings: () => import('./views/settings.js'),
+  coaching: () => import('./views/shares.js'),
+  athletes: () => import('./views/coaches.js'),
+  invitations: () => import('./views/coaches.js'),
+  athlete: () => import('./views/athlete.js'),
+  branding: () => import('./views/branding.js'),
   login: () => import('./views/auth.js'),
   register: () => import('./views/auth.js'),
   forgot: () => import('./views/reset.js'),
   account: () => import('./views/account.js'),
 };
 const PUBLIC = new Set(['login', 'register', 'forgot']);
+// The nav link that stands for a screen reached from another one.
+const SECTION = { plan: 'plans', athlete: 'athletes', invitations: 'athletes', branding: 'athletes' };
+// Where a signed-out visitor was going: the screen they see once they have logged in.
+const RETURN_TO = 'return-to';
 
 const main = document.getElementById('main');
 const top = document.getElementById('top');
@@ -25,6 +35,8 @@ function route() {
   const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/');
   // #/plans/<id> is one plan's calendar.
   if (name === 'plans' && params.length) return { name: 'plan', params };
+  // #/athletes/<athlete id>[/plans/<plan id>] is a coach's view of one athlete's training.
+  if (name === 'athletes' && params.length) return { name: 'athlete', params };
   return { name, params };
 }
 
@@ -32,8 +44,17 @@ async function render() {
   let { name, params } = route();
   if (!(name in SCREENS)) name = '';
   if (!signedIn() && !PUBLIC.has(name)) {
+    if (name) sessionStorage.setItem(RETURN_TO, location.hash);
     location.replace('#/login');
     return;
+  }
+  const returnTo = signedIn() && sessionStorage.getItem(RETURN_TO);
+  if (returnTo) {
+    sessionStorage.removeItem(RETURN_TO);
+    if (returnTo !== location.hash) {
+      location.replace(returnTo);
+      return;
+    }
   }
   if (signedIn() && PUBLIC.has(name)) {
     location.replace('#/');
@@ -41,7 +62,7 @@ async function render() {
   }
   top.hidden = !signedIn();
   document.querySelectorAll('nav a').forEach((link) => {
-    const current = link.getAttribute('href') === `#/${name === 'plan' ? 'plans' : name}`;
+    const current = link.getAttribute('href') === `#/${SECTION[name] || name}`;
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   });
   show(main, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
@@ -79,6 +100,8 @@ async function start() {
     (await import('./views/reset.js')).render(main);
     return;
   }
+  // The mailed invitation's link: the coach's invitations, after a login when needed.
+  if (location.pathname === '/coaching/invitations') history.replaceState(null, '', '/#/invitations');
   await refresh();
   window.addEventListener('hashchange', render);
   onSession((open) => { if (!open) location.replace('#/login'); });

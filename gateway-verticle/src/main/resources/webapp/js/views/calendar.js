@@ -1,5 +1,6 @@
 // A plan's workouts in a month or week: add, edit, delete, record the run, and move a workout to
-// another day by dragging it or with Alt and the arrow keys.
+// another day by dragging it or with Alt and the arrow keys. A coach sees a sharing athlete's plan
+// here too: editable on a read_write share, read only on a read one, and never recording runs.
 import { all, api } from '../api.js';
 import { announce, confirmDialog, errorBox, field, h, show, submitting } from '../dom.js';
 import {
@@ -10,7 +11,7 @@ import { runForm } from './runform.js';
 
 const MOVES = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
-export async function render(main, { params: [planId] }) {
+export async function render(main, { params: [planId], athlete = null }) {
   const plan = await api('GET', `/plans/${planId}`);
   const now = today();
   const state = {
@@ -18,13 +19,17 @@ export async function render(main, { params: [planId] }) {
     view: 'month',
     anchor: now < plan.start_date || now > plan.end_date ? plan.start_date : now,
     focus: null,
+    athlete,
+    editable: !athlete || athlete.access === 'read_write',
   };
   const body = h('div');
   show(main,
-    h('p', { class: 'crumbs' }, h('a', { href: '#/plans' }, 'Plans')),
+    h('p', { class: 'crumbs' }, athlete ? h('a', { href: `#/athletes/${athlete.athlete_id}` }, 'Their plans')
+      : h('a', { href: '#/plans' }, 'Plans')),
     h('h1', null, plan.name),
     h('p', { class: 'subtitle' }, `${longDate(plan.start_date)} to ${longDate(plan.end_date)}`),
-    h('p', { class: 'hint', id: 'move-hint' }, 'Drag a workout to another day, or focus it and press Alt with an arrow key (a day left or right, a week up or down).'),
+    state.editable ? h('p', { class: 'hint', id: 'move-hint' }, 'Drag a workout to another day, or focus it and press Alt with an arrow key (a day left or right, a week up or down).')
+      : h('p', { class: 'hint' }, 'Read only: the athlete shares this plan for reading.'),
     body);
   await draw(body, state);
 }
@@ -43,7 +48,7 @@ function range(state) {
 
 async function draw(body, state) {
   const { from, to, title } = range(state);
-  const workouts = await all(`/workouts?plan_id=${state.plan.id}&from=${from}&to=${to}`);
+  const workouts = await all(`/workouts?plan_id=${state.plan.id}&from=${from}&to=${to}${owner(state, '&')}`);
   const step = (direction) => {
     state.anchor = state.view === 'week' ? addDays(state.anchor, 7 * direction)
       : addDays(`${state.anchor.slice(0, 7)}-01`, direction > 0 ? 32 : -1).slice(0, 7) + '-01';
@@ -70,12 +75,18 @@ async function draw(body, state) {
   }
 }
 
+/** The query naming the athlete whose plan a coach works on; nothing on the athlete's own. */
+function owner(state, separator) {
+  return state.athlete ? `${separator}athlete_id=${encodeURIComponent(state.athlete.athlete_id)}` : '';
+}
+
 function inPlan(state, date) {
   return date >= state.plan.start_date && date <= state.plan.end_date;
 }
 
 function dayCell(date, workouts, body, state) {
   const within = inPlan(state, date);
+  const droppable = within && state.editable;
   const outside = state.view === 'month' && date.slice(0, 7) !== state.anchor.slice(0, 7);
   const cell = h('li', {
     class: ['day', within ? '' : 'off', outside ? 'other-month' : '', date === today() ? 'today' : ''].join(' '),
@@ -83,11 +94,11 @@ function dayCell(date, workouts, body, state) {
   },
   h('h3', null, h('span', { class: 'dow' }, `${dayName(date)} `), shortDate(date)),
   h('ul', { class: 'plain' }, workouts.map((w) => h('li', null, workoutChip(w, body, state)))),
-  within ? h('button', {
+  droppable ? h('button', {
     type: 'button', class: 'add', 'aria-label': `Add a workout on ${longDate(date)}`,
     onclick: () => editDialog({ plan_id: state.plan.id, scheduled_date: date }, body, state),
   }, '+') : null);
-  if (within) {
+  if (droppable) {
     cell.addEventListener('dragover', (event) => { event.preventDefault(); cell.classList.add('drop'); });
     cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
     cell.addEventListener('drop', (event) => {
@@ -102,6 +113,13 @@ function dayCell(date, workouts, body, state) {
 
 function workoutChip(workout, body, state) {
   const status = workout.compliance?.status || 'upcoming';
+  if (!state.editable) {
+    return h('div', { class: `workout ${status}`, 'data-id': workout.id },
+      h('span', { class: 'name' }, workout.name),
+      h('span', { class: 'meta' }, [typeName(workout.workout_type), distance(workout.distance_km), duration(workout.duration_minutes)]
+        .filter(Boolean).join(' · ')),
+      h('span', { class: `badge ${status}` }, complianceText(status)));
+  }
   const chip = h('button', {
     type: 'button', class: `workout ${status}`, draggable: 'true', 'data-id': workout.id,
     'aria-describedby': 'move-hint',
@@ -184,11 +202,12 @@ function editDialog(workout, body, state) {
       distance_km: km ? Math.round(fromUnit(Number(km)) * 1000) / 1000 : null,
       duration_minutes: minutes,
     };
-    await api(isNew ? 'POST' : 'PUT', isNew ? '/workouts' : `/workouts/${workout.id}`, input);
+    await api(isNew ? 'POST' : 'PUT', isNew ? `/workouts${owner(state, '?')}` : `/workouts/${workout.id}`, input);
     announce(`${input.name} ${isNew ? 'added' : 'saved'}.`);
     redraw();
   });
-  const record = isNew ? null : h('section', { class: 'record' },
+  // Runs are the athlete's own record: a coach reads them, never records one.
+  const record = isNew || state.athlete ? null : h('section', { class: 'record' },
     h('h3', null, 'Record the run'),
     runForm({ workout, saved: () => { announce(`Run recorded for ${workout.name}.`); redraw(); } }));
   const dialog = h('dialog', { 'aria-labelledby': 'workout-title', class: 'wide' },

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
 import java.io.IOException;
@@ -27,9 +28,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The web app in a real browser, Debian's Chromium driven by playwright-core, through the real
  * platform (every service in one Vert.x, on the test class's own database, its mail going to a
- * real SMTP server): the journeys of {@code src/test/node/*.test.mjs}, with an axe-core check of
- * each main page. {@code JOURNEYS} names some of those files to run only them. {@code .ci/run}
- * installs Chromium; where it could not, the test is skipped and says why.
+ * real SMTP server, and {@link AdminMaker}'s hook making admins): the journeys of
+ * {@code src/test/node/*.test.mjs}, with an axe-core check of each main page. {@code JOURNEYS}
+ * names some of those files to run only them. {@code .ci/run} installs Chromium; where it could
+ * not, the test is skipped and says why.
  */
 class WebAppBrowserTest {
 
@@ -39,6 +41,7 @@ class WebAppBrowserTest {
 
   private static Config config;
   private static Mailbox mailbox;
+  private static AdminMaker adminMaker;
   private static ShutdownSequence shutdown;
   private static String gateway;
 
@@ -51,12 +54,16 @@ class WebAppBrowserTest {
     gateway = "http://localhost:" + config.integer("GATEWAY_PORT", 0);
     config = config.with(mailbox.settings(gateway));
     shutdown = new ShutdownSequence();
-    new Application(config, ServiceCatalog.ALL, false, shutdown).start().await(120, TimeUnit.SECONDS);
+    var vertx = new Application(config, ServiceCatalog.ALL, false, shutdown).start().await(120, TimeUnit.SECONDS);
+    adminMaker = AdminMaker.start(vertx, Settings.from(config));
     awaitHealthy(gateway + "/health");
   }
 
   @AfterAll
   static void stop() {
+    if (adminMaker != null) {
+      adminMaker.close();
+    }
     if (shutdown != null) {
       shutdown.run();
       TestDatabase.drop(TestConfig.databaseUrl(config));
@@ -73,7 +80,7 @@ class WebAppBrowserTest {
     List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
     command.addAll(journeys());
     Run journey = run(command,
-        Map.of("BASE_URL", gateway, "CHROMIUM", CHROMIUM.toString(), "MAILBOX_URL", mailbox.url()), 900);
+        Map.of("BASE_URL", gateway, "CHROMIUM", CHROMIUM.toString(), "MAILBOX_URL", mailbox.url(), "ADMIN_URL", adminMaker.url()), 900);
 
     assertThat(journey.exitCode()).as(journey.output()).isZero();
   }
