@@ -65,14 +65,18 @@ async function render() {
     const current = link.getAttribute('href') === `#/${SECTION[name] || name}`;
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   });
-  show(main, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  // Renders overlap when the address changes while a screen still waits for the API (a logout
+  // during a load, say): each draws into a view of its own, and a view no longer shown stays detached.
+  const view = h('div', { class: 'view' }, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  show(main, view);
   try {
     const screen = await SCREENS[name]();
-    await screen.render(main, { name, params });
-    document.title = `${main.querySelector('h1')?.textContent || ''} · Running Trainer`;
+    await screen.render(view, { name, params });
   } catch (error) {
-    show(main, h('h1', null, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
+    show(view, h('h1', null, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, error.message));
   }
+  if (view.parentNode !== main) return;
+  document.title = `${view.querySelector('h1')?.textContent || ''} · Running Trainer`;
   main.focus();
 }
 
