@@ -21,6 +21,7 @@ export async function render(main) {
 
   const title = h('h1', null, 'This week');
   // A run imported from Strava shows without a reload: the week is drawn again.
+  // A failed redraw leaves the week as it was drawn; the next visit draws it anew.
   on('strava.run_imported', settled(() => render(main).catch(() => {})), title);
   show(main,
     title,

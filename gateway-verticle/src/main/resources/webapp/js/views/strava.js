@@ -10,7 +10,6 @@ import { distance, duration, longDate, pace } from '../units.js';
 
 const PAGE = 20;
 const POLL_MS = 2000;
-const RUNS = new Set(['Run', 'TrailRun', 'VirtualRun']);
 const SYNC_STATES = {
   queued: 'Waiting to start', running: 'Importing', waiting: 'Paused by Strava\'s rate limit', done: 'Done', failed: 'Failed',
 };
@@ -210,7 +209,7 @@ function activityList() {
 }
 
 function activityItem(activity) {
-  const run = activity.is_run ?? RUNS.has(activity.sport_type);
+  const run = activity.is_run;
   return h('li', { class: `card activity${run ? ' is-run' : ''}` },
     h('p', null, h('strong', null, activity.name || activity.sport_type), ` · ${longDate(activity.local_date)}`),
     h('p', null, [activity.sport_type, distance(activity.distance_km), duration(activity.moving_minutes),
