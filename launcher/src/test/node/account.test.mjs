@@ -39,11 +39,22 @@ async function refusing(step) {
   problems.push(...logged.filter((text) => !/status of 400/.test(text)));
 }
 
-test('the login page offers no sign-in with a provider the platform has not configured', async () => {
+test('the login page offers sign-in with Strava, which the platform has configured, and not with Google', async () => {
   await page.goto(`${BASE}/#/login`);
   await heading(page, 'Log in');
-  assert.equal(await page.getByRole('link', { name: /google|strava/i }).count(), 0);
-  assert.equal(await page.getByRole('button', { name: /google|strava/i }).count(), 0);
+  await page.getByRole('link', { name: 'Log in with Strava' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /google/i }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: /google/i }).count(), 0);
+});
+
+test('signing in with Strava goes through Strava and opens a session in the app', async () => {
+  const { ctx, p } = await newPage(browser);
+  await p.goto(`${BASE}/#/login`);
+  await p.getByRole('link', { name: 'Log in with Strava' }).click();
+  await heading(p, 'This week');
+  await p.reload();
+  await heading(p, 'This week');
+  await ctx.close();
 });
 
 test('an unverified account is sent a new verification link from the account page', async () => {

@@ -144,7 +144,7 @@ test('a run is logged from the runs page, listed, and deleted', async () => {
 
 test('a PDF of the plan is generated, followed until ready, and downloaded', async () => {
   await page.getByRole('link', { name: 'Print' }).click();
-  await heading(page, 'Print a plan');
+  await heading(page, 'Print & subscribe');
   await page.getByRole('button', { name: 'Generate PDF' }).click();
   const download = page.getByRole('button', { name: 'Download' });
   await download.waitFor({ timeout: 30_000 });

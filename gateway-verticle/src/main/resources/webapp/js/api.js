@@ -119,3 +119,13 @@ export async function all(path) {
     if (items.length >= page.total || page.items.length === 0) return items;
   }
 }
+
+/**
+ * Opens a long-lived response (the event stream) with the access token; the raw response, or a
+ * failure when the platform cannot be reached. The caller reads its body and ends it by the signal.
+ */
+export function openStream(path, headers, signal) {
+  return fetch(BASE + path, {
+    headers: { ...headers, Authorization: `Bearer ${accessToken}` }, credentials: 'same-origin', signal, cache: 'no-store',
+  });
+}

@@ -3,6 +3,7 @@ import { api, logout, onSession, refresh, signedIn } from './api.js';
 import { h, show } from './dom.js';
 import { useSettings } from './units.js';
 import './coaching.js';
+import './events.js';
 
 // Each screen is a module of its own, fetched when first shown: the first page loads only this.
 const SCREENS = {
@@ -17,6 +18,7 @@ const SCREENS = {
   invitations: () => import('./views/coaches.js'),
   athlete: () => import('./views/athlete.js'),
   branding: () => import('./views/branding.js'),
+  strava: () => import('./views/strava.js'),
   login: () => import('./views/auth.js'),
   register: () => import('./views/auth.js'),
   forgot: () => import('./views/reset.js'),
@@ -88,8 +90,19 @@ async function loadSettings() {
   }
 }
 
+// The Strava screen is offered only where the server has a Strava application (503 otherwise).
+async function offerStrava() {
+  let offered = true;
+  try {
+    await api('GET', '/strava/connection');
+  } catch (error) {
+    offered = error.status === 404;
+  }
+  document.getElementById('nav-strava').hidden = !offered;
+}
+
 onSession(async (open) => {
-  if (open) await loadSettings();
+  if (open) await Promise.all([loadSettings(), offerStrava()]);
 });
 
 // The session's end shows the login screen (the listener below).
@@ -107,6 +120,11 @@ async function start() {
   // The mailed invitation's link: the coach's invitations, after a login when needed.
   if (location.pathname === '/coaching/invitations') history.replaceState(null, '', '/#/invitations');
   await refresh();
+  if (location.pathname === '/strava/connected') {
+    // Strava sent the browser back here: the fields go to the strava service, the result to #/strava.
+    await (await import('./views/strava.js')).finishConnecting(new URLSearchParams(location.search));
+    history.replaceState(null, '', '/#/strava');
+  }
   window.addEventListener('hashchange', render);
   onSession((open) => { if (!open) location.replace('#/login'); });
   await render();

@@ -1,6 +1,7 @@
 // This week: each day's planned workouts and the runs done, planned against done, and what is next.
 import { all, api } from '../api.js';
 import { h, show } from '../dom.js';
+import { on, settled } from '../events.js';
 import {
   addDays, complianceText, dayName, distance, duration, longDate, pace, shortDate, today, typeName, weekStart,
 } from '../units.js';
@@ -18,8 +19,12 @@ export async function render(main) {
   const planned = workouts.reduce((sum, w) => sum + (w.distance_km || 0), 0);
   const done = runs.reduce((sum, r) => sum + r.distance_km, 0);
 
+  const title = h('h1', null, 'This week');
+  // A run imported from Strava shows without a reload: the week is drawn again.
+  // A failed redraw leaves the week as it was drawn; the next visit draws it anew.
+  on('strava.run_imported', settled(() => render(main).catch(() => {})), title);
   show(main,
-    h('h1', null, 'This week'),
+    title,
     h('p', { class: 'subtitle' }, `${shortDate(from)} – ${shortDate(to)}`),
     h('section', { class: 'totals', 'aria-label': 'Distance this week' },
       h('p', null, h('span', { class: 'figure' }, distance(planned)), ' planned'),

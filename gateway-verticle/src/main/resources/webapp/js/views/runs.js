@@ -1,6 +1,7 @@
 // Logging a run, and the log: newest first, a page at a time, each run deletable.
 import { api } from '../api.js';
 import { announce, confirmDialog, errorBox, h, show } from '../dom.js';
+import { on, settled } from '../events.js';
 import { distance, duration, longDate, pace } from '../units.js';
 import { runForm } from './runform.js';
 
@@ -19,6 +20,9 @@ export async function render(main) {
     more.hidden = offset >= page.total;
   };
   more.addEventListener('click', () => load(false).catch((error) => list.after(errorBox(error))));
+  // Runs imported from Strava, or deleted with their activities, show without a reload.
+  const reload = settled(() => load(true).catch((error) => list.after(errorBox(error))));
+  ['strava.run_imported', 'strava.activity_removed', 'strava.activities_purged'].forEach((type) => on(type, reload, list));
   await load(true);
   show(main,
     h('h1', null, 'Runs'),

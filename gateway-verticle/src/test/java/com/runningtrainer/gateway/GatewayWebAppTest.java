@@ -135,6 +135,15 @@ class GatewayWebAppTest {
   }
 
   @Test
+  void stravasRedirectBackOpensTheApp() {
+    HttpResponse<Buffer> page = gateway.get("/strava/connected?state=abc&code=def&scope=read", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.bodyAsString()).contains("/js/main.js");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self'");
+  }
+
+  @Test
   void theApiStillAnswersBesideTheApp() {
     assertProblem(gateway.get("/api/v1/auth/me", null), 401);
   }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Settings;
+import com.runningtrainer.testsupport.FakeStrava;
+import com.runningtrainer.testsupport.FakeStrava.Athlete;
 import com.runningtrainer.testsupport.TestConfig;
 import com.runningtrainer.testsupport.TestDatabase;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -17,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +33,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The web app in a real browser, Debian's Chromium driven by playwright-core, through the real
  * platform (every service in one Vert.x, on the test class's own database, its mail going to a
- * real SMTP server, and {@link AdminMaker}'s hook making admins): the journeys of
- * {@code src/test/node/*.test.mjs}, with an axe-core check of each main page. {@code JOURNEYS}
- * names some of those files to run only them. {@code .ci/run} installs Chromium; where it could
- * not, the test is skipped and says why.
+ * real SMTP server, its Strava test-support's fake, and {@link AdminMaker}'s hook making admins):
+ * the journeys of {@code src/test/node/*.test.mjs}, with an axe-core check of each main page.
+ * {@code JOURNEYS} names some of those files to run only them. {@code .ci/run} installs Chromium;
+ * where it could not, the test is skipped and says why.
  */
 class WebAppBrowserTest {
 
@@ -42,6 +47,7 @@ class WebAppBrowserTest {
   private static Config config;
   private static Mailbox mailbox;
   private static AdminMaker adminMaker;
+  private static FakeStrava strava;
   private static ShutdownSequence shutdown;
   private static String gateway;
 
@@ -52,7 +58,8 @@ class WebAppBrowserTest {
     mailbox = Mailbox.start();
     config = TestConfig.create(WebAppBrowserTest.class).with(Map.of("RATE_LIMIT_ENABLED", "false"));
     gateway = "http://localhost:" + config.integer("GATEWAY_PORT", 0);
-    config = config.with(mailbox.settings(gateway));
+    // The calendar feeds' addresses are the gateway's too.
+    config = config.with(mailbox.settings(gateway)).with(stravaSettings()).with(Map.of("PUBLIC_API_URL", gateway));
     shutdown = new ShutdownSequence();
     var vertx = new Application(config, ServiceCatalog.ALL, false, shutdown).start().await(120, TimeUnit.SECONDS);
     adminMaker = AdminMaker.start(vertx, Settings.from(config));
@@ -71,6 +78,31 @@ class WebAppBrowserTest {
     if (mailbox != null) {
       mailbox.close();
     }
+    if (strava != null) {
+      strava.close();
+    }
+  }
+
+  /**
+   * Strava is the fake, whose athlete signs in at its authorize page and has recorded two runs and
+   * a ride (strava.test.mjs connects, syncs and finds them); Strava sends the browser back to the
+   * app's page.
+   */
+  private static Map<String, String> stravaSettings() {
+    strava = FakeStrava.start();
+    Athlete athlete = Athlete.next("Ann", "Strider");
+    strava.signsIn(athlete);
+    strava.records(athlete, recorded("Run", 0, 8_000, 2_700), recorded("Ride", 1, 30_000, 4_000),
+        recorded("Run", 3, 12_000, 4_200));
+    return Map.of("STRAVA_BASE_URL", strava.baseUrl(), "STRAVA_API_URL", strava.apiUrl(),
+        "STRAVA_CLIENT_ID", FakeStrava.CLIENT_ID, "STRAVA_CLIENT_SECRET", FakeStrava.CLIENT_SECRET,
+        "STRAVA_REDIRECT_URL", gateway + "/strava/connected", "STRAVA_SYNC_POLL_MS", "200");
+  }
+
+  private static JsonObject recorded(String sport, int daysAgo, double meters, int seconds) {
+    String start = Instant.now().minus(daysAgo, ChronoUnit.DAYS).minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS)
+        .toString();
+    return FakeStrava.activity(sport, start, start, meters, seconds);
   }
 
   @Test

@@ -97,8 +97,12 @@ public final class StravaServiceImpl implements StravaService {
 
   @Override
   public Future<JsonObject> connection(String callerId) {
-    return Futures.defer(() -> connections.find(Inputs.caller(callerId))
-        .map(found -> Failures.orNotFound(found, "Strava connection")));
+    return Futures.defer(() -> {
+      UUID caller = Inputs.caller(callerId);
+      // Before the 404: a client tells "not connected" from "cannot connect here" by it, and hides Strava.
+      requireConfigured();
+      return connections.find(caller).map(found -> Failures.orNotFound(found, "Strava connection"));
+    });
   }
 
   @Override

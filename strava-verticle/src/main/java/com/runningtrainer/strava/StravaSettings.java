@@ -9,8 +9,9 @@ import com.runningtrainer.common.config.Config;
  * @param apiUrl {@code STRAVA_API_URL}: Strava's API v3, where activities are read and written
  * @param clientId {@code STRAVA_CLIENT_ID}; null when Strava is not configured
  * @param clientSecret {@code STRAVA_CLIENT_SECRET}
- * @param redirectUrl {@code STRAVA_REDIRECT_URL}: the public URL of {@code /api/v1/strava/callback},
- *     as registered at Strava (by default through the gateway on 8000)
+ * @param redirectUrl {@code STRAVA_REDIRECT_URL}: where Strava sends the browser back, as registered at
+ *     Strava: by default the web app's {@code /strava/connected} page on the gateway (8000), which
+ *     posts the fields to {@code /api/v1/strava/callback}; a client of its own may name that instead
  * @param timeoutMs {@code STRAVA_TIMEOUT_MS}: the longest one call to Strava (OAuth or API) may take
  */
 public record StravaSettings(String baseUrl, String apiUrl, String clientId, String clientSecret, String redirectUrl,
@@ -26,7 +27,7 @@ public record StravaSettings(String baseUrl, String apiUrl, String clientId, Str
         withoutTrailingSlash(config.string("STRAVA_API_URL", "https://www.strava.com/api/v3")),
         config.find("STRAVA_CLIENT_ID").orElse(null),
         config.find("STRAVA_CLIENT_SECRET").orElse(null),
-        config.string("STRAVA_REDIRECT_URL", "http://localhost:8000/api/v1/strava/callback"),
+        config.string("STRAVA_REDIRECT_URL", "http://localhost:8000/strava/connected"),
         Math.max(100, config.integer("STRAVA_TIMEOUT_MS", 5_000)));
   }
 

@@ -18,8 +18,9 @@ import java.util.Map;
  */
 public final class WebApp {
 
-  /** The pages that open the app: its root, and what the mails link to. */
-  static final List<String> PAGES = List.of("/", "/verify-email", "/reset-password", "/coaching/invitations");
+  /** The pages that open the app: its root, what the mails link to, and where Strava sends the browser back. */
+  static final List<String> PAGES = List.of("/", "/verify-email", "/reset-password", "/coaching/invitations",
+      "/strava/connected");
   static final String ASSETS = "/app/";
   private static final String VERSION_MARK = "@VERSION@";
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
