@@ -58,8 +58,9 @@ class WebAppBrowserTest {
     mailbox = Mailbox.start();
     config = TestConfig.create(WebAppBrowserTest.class).with(Map.of("RATE_LIMIT_ENABLED", "false"));
     gateway = "http://localhost:" + config.integer("GATEWAY_PORT", 0);
-    // The calendar feeds' addresses are the gateway's too.
-    config = config.with(mailbox.settings(gateway)).with(stravaSettings()).with(Map.of("PUBLIC_API_URL", gateway));
+    // The calendar feeds' addresses and the providers' way back to auth are the gateway's too.
+    config = config.with(mailbox.settings(gateway)).with(stravaSettings())
+        .with(Map.of("PUBLIC_API_URL", gateway, "OAUTH_REDIRECT_BASE", gateway));
     shutdown = new ShutdownSequence();
     var vertx = new Application(config, ServiceCatalog.ALL, false, shutdown).start().await(120, TimeUnit.SECONDS);
     adminMaker = AdminMaker.start(vertx, Settings.from(config));
