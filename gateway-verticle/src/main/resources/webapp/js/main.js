@@ -8,21 +8,31 @@ const SCREENS = {
   '': () => import('./views/home.js'),
   plans: () => import('./views/plans.js'),
   plan: () => import('./views/calendar.js'),
+  generate: () => import('./views/generate.js'),
+  planedit: () => import('./views/planedit.js'),
+  progress: () => import('./views/progress.js'),
   runs: () => import('./views/runs.js'),
+  run: () => import('./views/runedit.js'),
   print: () => import('./views/print.js'),
   settings: () => import('./views/settings.js'),
   login: () => import('./views/auth.js'),
   register: () => import('./views/auth.js'),
 };
 const PUBLIC = new Set(['login', 'register']);
+// The nav link a screen belongs under.
+const SECTION = { plan: 'plans', generate: 'plans', planedit: 'plans', progress: 'plans', run: 'runs' };
 
 const main = document.getElementById('main');
 const top = document.getElementById('top');
 
 function route() {
   const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/');
-  // #/plans/<id> is one plan's calendar.
+  // #/plans/generate makes one; #/plans/<id>/edit and #/plans/<id>/progress are a plan's other pages.
+  if (name === 'plans' && params[0] === 'generate') return { name: 'generate', params: [] };
+  if (name === 'plans' && ['edit', 'progress'].includes(params[1])) return { name: params[1] === 'edit' ? 'planedit' : 'progress', params };
+  // #/plans/<id> is one plan's calendar, #/runs/<id> one run.
   if (name === 'plans' && params.length) return { name: 'plan', params };
+  if (name === 'runs' && params.length) return { name: 'run', params };
   return { name, params };
 }
 
@@ -39,7 +49,7 @@ async function render() {
   }
   top.hidden = !signedIn();
   document.querySelectorAll('nav a').forEach((link) => {
-    const current = link.getAttribute('href') === `#/${name === 'plan' ? 'plans' : name}`;
+    const current = link.getAttribute('href') === `#/${SECTION[name] || name}`;
     if (current) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   });
   show(main, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
