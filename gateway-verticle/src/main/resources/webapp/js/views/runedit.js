@@ -66,8 +66,14 @@ async function drawMatch(section, run) {
   if (run.workout_id && !workouts.some((w) => w.id === run.workout_id)) {
     workouts.unshift(await api('GET', `/workouts/${run.workout_id}`));
   }
-  const current = workouts.find((w) => w.id === run.workout_id);
-  const status = h('p', { role: 'status' }, current ? `Matched to “${current.name}”.` : 'Matched to no workout.');
+  const status = h('p', { role: 'status' });
+  const locked = h('p', { class: 'quiet' }, 'Set by hand: a Strava import will not change it.');
+  const describe = () => {
+    const current = workouts.find((w) => w.id === run.workout_id);
+    status.textContent = current ? `Matched to “${current.name}”.` : 'Matched to no workout.';
+    locked.hidden = !run.workout_locked;
+  };
+  describe();
   const name = (w) => `${shortDate(w.scheduled_date)}: ${w.name} (${typeName(w.workout_type)}${w.distance_km ? `, ${distance(w.distance_km)}` : ''})`;
   const form = submitting(h('form', { novalidate: true },
     field('Workout', { tag: 'select', name: 'workout_id', value: run.workout_id || '',
@@ -76,10 +82,8 @@ async function drawMatch(section, run) {
     h('button', { type: 'submit', class: 'primary' }, 'Set workout')), async (data) => {
     const saved = await api('PUT', `/runs/${run.id}/workout`, { workout_id: data.get('workout_id') || null });
     Object.assign(run, saved);
-    const chosen = workouts.find((w) => w.id === saved.workout_id);
-    status.textContent = chosen ? `Matched to “${chosen.name}”.` : 'Matched to no workout.';
+    describe();
   });
   show(section, h('h2', null, 'Workout it did'), status,
-    workouts.length ? form : h('p', { class: 'empty' }, 'No workout is planned within a week of this run.'),
-    run.workout_locked ? h('p', { class: 'quiet' }, 'Set by hand: a Strava import will not change it.') : null);
+    workouts.length ? form : h('p', { class: 'empty' }, 'No workout is planned within a week of this run.'), locked);
 }
