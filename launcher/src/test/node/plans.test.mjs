@@ -82,6 +82,9 @@ test('a plan is copied to a new race date and opens on its calendar', async () =
   await form.getByLabel('New race date').fill(day(7 * 14));
   await form.getByRole('button', { name: 'Copy plan' }).click();
   await heading(page, `${pat.plan} (copy)`);
+  await page.getByRole('link', { name: 'Progress of this plan' }).click();
+  await heading(page, `Progress of ${pat.plan} (copy)`);
+  await page.getByText(/^0 of \d+$/).waitFor();
   await nav('Plans').click();
   await page.getByRole('link', { name: `Progress of ${pat.plan} (copy)` }).waitFor();
   await page.getByRole('link', { name: `Progress of ${pat.plan}`, exact: true }).waitFor();
@@ -110,13 +113,14 @@ async function logRun(date, km, time) {
   await page.locator('.run-item', { hasText: `${Number(km).toFixed(1)} km in ${time}` }).waitFor();
 }
 
-test('after runs are logged and goals set, home shows goal progress, form and predictions', async () => {
+test('after runs are logged and goals and threshold pace set, home shows goal progress, form and predictions', async () => {
   await logRun(day(-10), '8', '44:00');
   await logRun(today, '10', '50:00');
   await nav('Settings').click();
   await heading(page, 'Settings');
   await page.getByLabel('Weekly distance (km)').fill('40');
   await page.getByLabel('Weekly runs').fill('4');
+  await page.getByLabel('Threshold pace (per km, optional)').fill('4:30');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Settings saved.').waitFor({ state: 'attached' });
   await nav('This week').click();
@@ -127,6 +131,7 @@ test('after runs are logged and goals set, home shows goal progress, form and pr
   assert.match(await goals.innerText(), /Runs: 1 of 4/);
   await page.getByRole('img', { name: /Fitness, fatigue and form/ }).waitFor();
   assert.equal(await page.locator('.form polyline').count(), 3);
+  assert.doesNotMatch(await page.locator('.form').innerText(), /estimated/, 'the threshold pace set is the one used');
   const predictions = page.locator('.predictions');
   await predictions.getByRole('table', { name: 'Race times' }).waitFor();
   assert.match(await predictions.innerText(), /Marathon\s+\d:\d\d:\d\d/);
