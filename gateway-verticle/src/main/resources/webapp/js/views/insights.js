@@ -1,5 +1,5 @@
-// What the home page shows beside the week: progress toward the goals, form (fitness, fatigue and
-// their balance over 90 days) and predicted race times. Each part loads on its own after the week
+// What the home page shows beside the week: progress toward the goals, predicted race times and
+// form (fitness, fatigue and their balance over 90 days). Each part loads on its own after the week
 // is shown; a part with nothing to say yet (no goals, no runs) says what it waits for.
 import { api } from '../api.js';
 import { errorBox, h, show } from '../dom.js';
@@ -13,8 +13,8 @@ const ZONES = { E: 'Easy', M: 'Marathon', T: 'Threshold', I: 'Interval', R: 'Rep
 export function insights() {
   return h('div', { class: 'insights' },
     part('goals', 'Goals', () => api('GET', '/analytics/goals?weeks=0&months=0'), goals),
-    part('form', 'Form', () => api('GET', '/analytics/load'), form),
-    part('predictions', 'Predictions', () => api('GET', '/analytics/predictions'), predictions));
+    part('predictions', 'Predictions', () => api('GET', '/analytics/predictions'), predictions),
+    part('form', 'Form', () => api('GET', '/analytics/load'), form));
 }
 
 function part(name, title, load, draw) {
