@@ -10,7 +10,11 @@ const SCREENS = {
   '': () => import('./views/home.js'),
   plans: () => import('./views/plans.js'),
   plan: () => import('./views/calendar.js'),
+  generate: () => import('./views/generate.js'),
+  planedit: () => import('./views/planedit.js'),
+  progress: () => import('./views/progress.js'),
   runs: () => import('./views/runs.js'),
+  run: () => import('./views/runedit.js'),
   print: () => import('./views/print.js'),
   settings: () => import('./views/settings.js'),
   coaching: () => import('./views/shares.js'),
@@ -25,8 +29,11 @@ const SCREENS = {
   account: () => import('./views/account.js'),
 };
 const PUBLIC = new Set(['login', 'register', 'forgot']);
-// The nav link that stands for a screen reached from another one.
-const SECTION = { plan: 'plans', athlete: 'athletes', invitations: 'athletes', branding: 'athletes' };
+// The nav link a screen belongs under.
+const SECTION = {
+  plan: 'plans', generate: 'plans', planedit: 'plans', progress: 'plans', run: 'runs',
+  athlete: 'athletes', invitations: 'athletes', branding: 'athletes',
+};
 // Where a signed-out visitor was going: the screen they see once they have logged in.
 const RETURN_TO = 'return-to';
 
@@ -35,10 +42,14 @@ const top = document.getElementById('top');
 
 function route() {
   const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/');
-  // #/plans/<id> is one plan's calendar.
+  // #/plans/generate makes one; #/plans/<id>/edit and #/plans/<id>/progress are a plan's other pages.
+  if (name === 'plans' && params[0] === 'generate') return { name: 'generate', params: [] };
+  if (name === 'plans' && ['edit', 'progress'].includes(params[1])) return { name: params[1] === 'edit' ? 'planedit' : 'progress', params };
+  // #/plans/<id> is one plan's calendar, #/runs/<id> one run.
   if (name === 'plans' && params.length) return { name: 'plan', params };
   // #/athletes/<athlete id>[/plans/<plan id>] is a coach's view of one athlete's training.
   if (name === 'athletes' && params.length) return { name: 'athlete', params };
+  if (name === 'runs' && params.length) return { name: 'run', params };
   return { name, params };
 }
 

@@ -28,6 +28,7 @@ export async function render(main, { params: [planId], athlete = null }) {
       : h('a', { href: '#/plans' }, 'Plans')),
     h('h1', null, plan.name),
     h('p', { class: 'subtitle' }, `${longDate(plan.start_date)} to ${longDate(plan.end_date)}`),
+    state.athlete ? null : h('p', null, h('a', { href: `#/plans/${plan.id}/progress` }, 'Progress of this plan')),
     state.editable ? h('p', { class: 'hint', id: 'move-hint' }, 'Drag a workout to another day, or focus it and press Alt with an arrow key (a day left or right, a week up or down).')
       : h('p', { class: 'hint' }, 'Read only: the athlete shares this plan for reading.'),
     body);

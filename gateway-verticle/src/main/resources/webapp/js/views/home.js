@@ -2,6 +2,7 @@
 import { all, api } from '../api.js';
 import { h, show } from '../dom.js';
 import { on, settled } from '../events.js';
+import { insights } from './insights.js';
 import {
   addDays, complianceText, dayName, distance, duration, longDate, pace, shortDate, today, typeName, weekStart,
 } from '../units.js';
@@ -33,7 +34,8 @@ export async function render(main) {
     nextWorkout(next),
     workouts.length || runs.length ? week(from, day, workouts, runs)
       : h('p', { class: 'empty' }, 'Nothing planned or run this week. ', h('a', { href: '#/plans' }, 'Plan your training'),
-        ' or ', h('a', { href: '#/runs' }, 'log a run'), '.'));
+        ' or ', h('a', { href: '#/runs' }, 'log a run'), '.'),
+    insights());
 }
 
 function meter(planned, done) {

@@ -10,7 +10,9 @@ export async function render(main) {
     ? items.map((plan) => planCard(plan, () => redraw(items.filter((p) => p !== plan))))
     : h('li', { class: 'empty' }, 'No plan yet: make your first one below.'));
   redraw(plans);
-  show(main, h('h1', null, 'Plans'), list, h('h2', null, 'New plan'), createForm());
+  show(main, h('h1', null, 'Plans'), list, h('h2', null, 'New plan'),
+    h('p', null, h('a', { class: 'button', href: '#/plans/generate' }, 'Generate a plan for a race'), ' or make one yourself:'),
+    createForm());
 }
 
 function planCard(plan, removed) {
@@ -20,6 +22,8 @@ function planCard(plan, removed) {
     plan.goal_race_date ? h('p', null, `Race: ${longDate(plan.goal_race_date)}`) : null,
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/plans/${plan.id}` }, 'Calendar'),
+      h('a', { class: 'button', href: `#/plans/${plan.id}/progress`, 'aria-label': `Progress of ${plan.name}` }, 'Progress'),
+      h('a', { class: 'button', href: `#/plans/${plan.id}/edit`, 'aria-label': `Edit ${plan.name}` }, 'Edit'),
       h('button', {
         type: 'button', class: 'danger', 'aria-label': `Delete ${plan.name}`,
         onclick: async (event) => {
