@@ -127,6 +127,14 @@ class GatewayWebAppTest {
   }
 
   @Test
+  void theMailedEmailChangeLinkOpensTheApp() {
+    HttpResponse<Buffer> page = gateway.get("/confirm-email?token=abc", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.bodyAsString()).contains("/js/main.js");
+  }
+
+  @Test
   void theApiStillAnswersBesideTheApp() {
     assertProblem(gateway.get("/api/v1/auth/me", null), 401);
   }

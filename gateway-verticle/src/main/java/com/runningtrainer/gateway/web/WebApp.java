@@ -12,14 +12,14 @@ import java.util.Map;
 
 /**
  * Serves the web app beside the API: its page at {@code /} (and at the paths of the links that
- * mails carry, {@code /verify-email} and {@code /reset-password}), revalidated on every visit by its ETag, and its
+ * mails carry, {@code /verify-email}, {@code /reset-password} and {@code /confirm-email}), revalidated on every visit by its ETag, and its
  * scripts and styles at {@code /app/<version>/...}, cached for ever since a new version is a new
  * URL. The server compresses them; every answer carries a strict Content-Security-Policy.
  */
 public final class WebApp {
 
   /** The pages that open the app: its root, and what the mails link to. */
-  static final List<String> PAGES = List.of("/", "/verify-email", "/reset-password");
+  static final List<String> PAGES = List.of("/", "/verify-email", "/reset-password", "/confirm-email");
   static final String ASSETS = "/app/";
   private static final String VERSION_MARK = "@VERSION@";
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
