@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailChangeTest {
 
   private static final int FAILED_LOGINS_ALLOWED = 3;
+  private static final int MAILS_TO_AN_ADDRESS_ALLOWED = 3;
   private static final String NOTICE_SUBJECT = "A change of your Running Trainer email was asked";
   private static final String ATTEMPT_SUBJECT = "Someone tried to use your address";
 
@@ -38,6 +39,7 @@ class EmailChangeTest {
   static void start() {
     Map<String, String> settings = new HashMap<>(INBOX.settings());
     settings.put("LOGIN_LIMIT_PER_ACCOUNT", String.valueOf(FAILED_LOGINS_ALLOWED));
+    settings.put("RESET_LIMIT_PER_ACCOUNT", String.valueOf(MAILS_TO_AN_ADDRESS_ALLOWED));
     platform = AuthPlatform.start(EmailChangeTest.class, settings);
   }
 
@@ -146,6 +148,20 @@ class EmailChangeTest {
     }
 
     var throttled = platform.changeEmail(token, PASSWORD, newEmail());
+
+    assertProblem(throttled, 429);
+    assertThat(throttled.getHeader("Retry-After")).isNotBlank();
+  }
+
+  @Test
+  void requestsForOneAddressAreLimitedAsResetRequestsForIt() {
+    String token = platform.tokenOf(registered());
+    String target = newEmail();
+    for (int i = 0; i < MAILS_TO_AN_ADDRESS_ALLOWED; i++) {
+      assertThat(platform.changeEmail(token, PASSWORD, target).statusCode()).isEqualTo(202);
+    }
+
+    var throttled = platform.changeEmail(token, PASSWORD, target);
 
     assertProblem(throttled, 429);
     assertThat(throttled.getHeader("Retry-After")).isNotBlank();
