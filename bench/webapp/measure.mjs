@@ -85,13 +85,29 @@ const loaded = new Map();
 const collect = async () => (await page.evaluate(() => performance.getEntriesByType('resource')
   .filter((r) => r.name.endsWith('.js')).map((r) => [r.name, r.encodedBodySize, r.decodedBodySize])))
   .forEach(([name, encoded, decoded]) => loaded.set(name, { encoded, decoded }));
-for (const screen of ['plans', 'runs', 'print', 'settings']) {
+// Every screen a runner reaches from the nav, and those a coach does (their modules load all the same).
+for (const screen of ['plans', 'plans/generate', 'runs', 'print', 'strava', 'settings', 'account', 'coaching',
+  'athletes', 'invitations', 'branding']) {
   await page.goto(`${BASE}/#/${screen}`);
   await page.waitForSelector('main h1');
 }
 await collect();
-await page.goto(`${BASE}/verify-email`);
+// A plan's pages, by the plan the generator makes.
+await page.goto(`${BASE}/#/plans/generate`);
+await page.getByLabel('Race day').fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
+await page.getByRole('button', { name: /Generate/ }).click();
+await page.getByRole('link', { name: /calendar/i }).first().click();
 await page.waitForSelector('main h1');
+const plan = page.url().split('/').pop();
+for (const screen of [`plans/${plan}/edit`, `plans/${plan}/progress`]) {
+  await page.goto(`${BASE}/#/${screen}`);
+  await page.waitForSelector('main h1');
+}
+await collect();
+for (const path of ['/verify-email', '/reset-password']) {
+  await page.goto(`${BASE}${path}`);
+  await page.waitForSelector('main h1');
+}
 await collect();
 const total = (key) => [...loaded.values()].reduce((sum, file) => sum + file[key], 0);
 await browser.close();

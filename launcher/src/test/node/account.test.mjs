@@ -1,6 +1,7 @@
 // Signing in and the account, in Debian's Chromium against a running platform (see browser.mjs):
 // a forgotten password reset by mail, the account's verification link sent again, its sessions
-// listed and ended from another browser, and its password changed.
+// listed and ended from another browser, its password changed, and its email changed by a link
+// mailed to the new address.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -10,6 +11,7 @@ import {
 const RESET_PASSWORD = 'a reset passphrase for bea';
 const CHANGED_PASSWORD = 'a changed passphrase for bea';
 const bea = email('bea');
+const beaNew = email('bea-new');
 let browser;
 let page;
 let resetLink;
@@ -163,7 +165,8 @@ test('a wrong current password is refused, and the right one changes it and ends
   await page.getByLabel('New password').fill(CHANGED_PASSWORD);
   await page.getByRole('button', { name: 'Change password' }).click();
   await page.getByText('Password changed.').waitFor();
-  assert.equal(await page.locator('.session:not(.current)').count(), 0);
+  // The list is reloaded after the message shows.
+  await page.locator('.session:not(.current)').first().waitFor({ state: 'detached' });
   await other.reload();
   await heading(other, 'Log in');
   await ctx.close();
@@ -174,6 +177,8 @@ test('a wrong current password is refused, and the right one changes it and ends
 
 test('the changed password logs in and the one before is refused', async () => {
   await page.getByRole('button', { name: 'Log out', exact: true }).click();
+  // The logout done before the login page is opened again: a screen rendered in between would replace it.
+  await heading(page, 'Log in');
   await logIn(page, RESET_PASSWORD);
   await page.getByRole('alert').waitFor();
   await logIn(page, CHANGED_PASSWORD);
@@ -189,6 +194,57 @@ test('ending every session from the account logs out here too', async () => {
   await page.reload();
   await heading(page, 'Log in');
 });
+
+test('a change of email is asked from the account, and the old address is told', async () => {
+  await logIn(page, CHANGED_PASSWORD);
+  await heading(page, 'This week');
+  await page.getByRole('link', { name: 'Account' }).click();
+  await heading(page, 'Account');
+  await page.getByText('Change email').click();
+  await page.getByLabel('New email address').fill(beaNew);
+  await page.getByLabel('Your password').fill(CHANGED_PASSWORD);
+  await axe(page, 'account-email');
+  await page.getByRole('button', { name: 'Send a confirmation link' }).click();
+  await page.getByText(`A link is on its way to ${beaNew}`).waitFor();
+  await shot(page, 'account-email');
+  // Nothing changes until the link is opened.
+  await page.reload();
+  await heading(page, 'Account');
+  await page.getByText(bea, { exact: true }).waitFor();
+  const notice = await awaitMail(bea, /change of your/i);
+  assert.ok(notice.text.includes(beaNew), notice.text);
+});
+
+test('the link mailed to the new address changes the email, which the account then shows', async () => {
+  const mail = await awaitMail(beaNew, /new email/i);
+  assert.ok(mail.link.startsWith(`${BASE}/confirm-email?token=`), mail.link);
+  await page.goto(mail.link);
+  await heading(page, 'Email changed');
+  await axe(page, 'confirm-email');
+  await shot(page, 'confirm-email');
+  await page.getByRole('link', { name: 'Go to the app' }).click();
+  await heading(page, 'Account');
+  await page.getByText(beaNew, { exact: true }).waitFor();
+  await page.getByText('Verified.').waitFor();
+});
+
+test('the new email logs in', async () => {
+  await page.getByRole('button', { name: 'Log out', exact: true }).click();
+  await heading(page, 'Log in');
+  await page.getByLabel('Email').fill(beaNew);
+  await page.getByLabel('Password').fill(CHANGED_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await heading(page, 'This week');
+});
+
+test('the email-change link used already says so and leads to the account', () => refusing(async () => {
+  const mail = await awaitMail(beaNew, /new email/i);
+  await page.goto(mail.link);
+  await heading(page, 'Email not changed');
+  await page.getByText('This link no longer works').waitFor();
+  await page.getByRole('link', { name: 'Go to your account' }).click();
+  await heading(page, 'Account');
+}));
 
 test('no page logged a script error or a refused resource', () => {
   assert.deepEqual(unexpectedProblems(), []);

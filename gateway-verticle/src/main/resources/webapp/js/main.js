@@ -124,6 +124,10 @@ async function start() {
     (await import('./views/verify.js')).render(main);
     return;
   }
+  if (location.pathname === '/confirm-email') {
+    (await import('./views/email.js')).render(main);
+    return;
+  }
   if (location.pathname === '/reset-password') {
     (await import('./views/reset.js')).render(main);
     return;

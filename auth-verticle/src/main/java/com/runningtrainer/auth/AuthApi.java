@@ -50,6 +50,9 @@ public final class AuthApi {
         Map.entry("confirmPasswordReset", r -> service.confirmPasswordReset(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("changePassword", r -> service.changePassword(r.principal(), r.bodyAsJson(), r.client())
             .map(v -> ApiResponse.noContent())),
+        Map.entry("changeEmail", r -> service.changeEmail(r.principal(), r.bodyAsJson(), r.client())
+            .map(v -> ApiResponse.accepted())),
+        Map.entry("confirmEmailChange", r -> service.confirmEmailChange(r.bodyAsJson()).map(v -> ApiResponse.noContent())),
         Map.entry("jwks", r -> service.jwks().map(jwks -> ApiResponse.ok(jwks).withHeader("Cache-Control", "max-age=300"))));
   }
 

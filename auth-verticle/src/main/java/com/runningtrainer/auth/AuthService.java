@@ -84,6 +84,22 @@ public interface AuthService extends AuthDirectory {
    */
   Future<Void> changePassword(JsonObject principal, JsonObject body, JsonObject client);
 
+  /**
+   * Asks to change the caller's email to {@code email} when {@code current_password} is theirs
+   * (a wrong one counts as a failed login): the new address is mailed a link, the old one a
+   * notice. Succeeds the same way whether or not another account has the address, whose owner
+   * is mailed that someone tried. A new request cancels the links of earlier ones.
+   *
+   * @param client {@code ip} and {@code user_agent} of the caller
+   */
+  Future<Void> changeEmail(JsonObject principal, JsonObject body, JsonObject client);
+
+  /**
+   * Makes the address of an email-change {@code token} the email of its account, verified; 409
+   * when another account has taken the address since. The account's sessions stay open.
+   */
+  Future<Void> confirmEmailChange(JsonObject body);
+
   /** The account of a verified user id. */
   Future<JsonObject> me(String userId);
 

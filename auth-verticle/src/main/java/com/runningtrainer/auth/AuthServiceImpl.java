@@ -6,6 +6,7 @@ import com.runningtrainer.auth.password.PasswordChange;
 import com.runningtrainer.auth.password.PasswordPolicy;
 import com.runningtrainer.auth.oauth.OAuthLanding;
 import com.runningtrainer.auth.oauth.OAuthLogins;
+import com.runningtrainer.auth.email.EmailChange;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.PasswordReset;
 import com.runningtrainer.auth.email.TakenEmailNotice;
@@ -41,12 +42,13 @@ public final class AuthServiceImpl implements AuthService {
   private final TakenEmailNotice takenEmail;
   private final CoachInvitations coaching;
   private final PasswordChange passwordChange;
+  private final EmailChange emailChange;
 
   /** The parts of the service, each with one job. */
   public record Parts(UserRepository users, Passwords passwords, TokenIssuer tokens, Sessions sessions,
       Administration administration, PasswordPolicy policy, AuthThrottle throttle, OAuthLogins oauth,
       EmailVerification verification, PasswordReset reset, TakenEmailNotice takenEmail,
-      CoachInvitations coaching, PasswordChange passwordChange) {
+      CoachInvitations coaching, PasswordChange passwordChange, EmailChange emailChange) {
   }
 
   public AuthServiceImpl(Parts parts) {
@@ -63,6 +65,7 @@ public final class AuthServiceImpl implements AuthService {
     this.takenEmail = parts.takenEmail();
     this.coaching = parts.coaching();
     this.passwordChange = parts.passwordChange();
+    this.emailChange = parts.emailChange();
   }
 
   @Override
@@ -169,6 +172,16 @@ public final class AuthServiceImpl implements AuthService {
   @Override
   public Future<Void> changePassword(JsonObject principal, JsonObject body, JsonObject client) {
     return Futures.defer(() -> passwordChange.change(principal, body, ip(client)));
+  }
+
+  @Override
+  public Future<Void> changeEmail(JsonObject principal, JsonObject body, JsonObject client) {
+    return Futures.defer(() -> emailChange.request(principal, body, ip(client)));
+  }
+
+  @Override
+  public Future<Void> confirmEmailChange(JsonObject body) {
+    return emailChange.confirm(body.getString("token"));
   }
 
   @Override

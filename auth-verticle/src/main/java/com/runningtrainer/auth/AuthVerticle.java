@@ -10,6 +10,8 @@ import com.runningtrainer.auth.oauth.LoginAttempts;
 import com.runningtrainer.auth.oauth.OAuthLogins;
 import com.runningtrainer.auth.oauth.OAuthSettings;
 import com.runningtrainer.auth.oauth.Providers;
+import com.runningtrainer.auth.email.EmailChange;
+import com.runningtrainer.auth.email.EmailChangeRepository;
 import com.runningtrainer.auth.email.EmailTokenRepository;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.Letters;
@@ -93,7 +95,8 @@ public final class AuthVerticle extends ServiceVerticle {
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(1), throttle, oauth, verification, reset,
               new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer),
-              new PasswordChange(users, passwords, ready.resultAt(1), throttle, sessions)));
+              new PasswordChange(users, passwords, ready.resultAt(1), throttle, sessions),
+              new EmailChange(users, new EmailChangeRepository(pool), passwords, throttle, letters, mailer)));
           bindService(AuthDirectory.ADDRESS, AuthDirectory.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           var browsers = BrowserSessions.from(config, Letters.DEFAULT_PUBLIC_BASE_URL);

@@ -146,6 +146,14 @@ final class AuthPlatform implements AutoCloseable {
         new JsonObject().put("current_password", current).put("password", password));
   }
 
+  HttpResponse<Buffer> changeEmail(String accessToken, String current, String email) {
+    return http.post("/api/v1/auth/email", accessToken, new JsonObject().put("current_password", current).put("email", email));
+  }
+
+  HttpResponse<Buffer> confirmEmailChange(String mailedToken) {
+    return http.post("/api/v1/auth/email/confirm", null, new JsonObject().put("token", mailedToken));
+  }
+
   /**
    * Registers a new user; their {@code id} and {@code email}, read from the database, since the
    * answer to a registration names no account.

@@ -31,6 +31,7 @@ final class Inbox implements BeforeAllCallback, AfterAllCallback {
   static final String PUBLIC_BASE_URL = "https://app.running-trainer.test";
   static final String VERIFY_PAGE = "/verify-email";
   static final String RESET_PAGE = "/reset-password";
+  static final String CONFIRM_EMAIL_PAGE = "/confirm-email";
   private static final Duration PATIENCE = Duration.ofSeconds(10);
   private static final Pattern LINK = Pattern.compile("https?://\\S+");
   private static final Pattern TOKEN = Pattern.compile("[?&]token=([A-Za-z0-9_-]+)");

@@ -1,8 +1,9 @@
-// The account: its email (and a new verification link while it is not verified), the password,
+// The account: its email (a new verification link while it is not verified, and its change), the password,
 // and the sessions open on other devices, each of which can be ended.
 import { api, logout } from '../api.js';
 import { announce, confirmDialog, errorBox, field, h, show, submitting } from '../dom.js';
 import { currentSettings } from '../units.js';
+import { emailChangeForm } from './email.js';
 
 export async function render(main) {
   const [me, sessions] = await Promise.all([api('GET', '/auth/me'), api('GET', '/auth/sessions?limit=100')]);
@@ -34,6 +35,8 @@ function emailCard(me) {
   } else if (me.email) {
     card.append(h('p', { class: 'quiet' }, 'Verified.'));
   }
+  // An account without an email (a Strava login) has no password to prove that it is its owner asking.
+  if (me.email) card.append(emailChangeForm(me));
   return card;
 }
 

@@ -135,6 +135,14 @@ class GatewayWebAppTest {
   }
 
   @Test
+  void theMailedEmailChangeLinkOpensTheApp() {
+    HttpResponse<Buffer> page = gateway.get("/confirm-email?token=abc", null);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.bodyAsString()).contains("/js/main.js");
+  }
+
+  @Test
   void stravasRedirectBackOpensTheApp() {
     HttpResponse<Buffer> page = gateway.get("/strava/connected?state=abc&code=def&scope=read", null);
 

@@ -32,6 +32,7 @@ public final class Letters {
     return switch (purpose) {
       case VERIFICATION -> verification(to, token);
       case RESET -> passwordReset(to, token);
+      case EMAIL_CHANGE -> emailChange(to, token);
     };
   }
 
@@ -106,5 +107,51 @@ public final class Letters {
         The link works once, within 1 hour. Setting a new password signs you out everywhere.
         If you did not ask for this, ignore this mail: your password stays as it is.
         """.formatted(baseUrl, token));
+  }
+
+  /** To the new address of an account: the link that makes it the account's email. */
+  public Mail emailChange(String to, String token) {
+    return new Mail(from, to, "Confirm your new email address for Running Trainer", """
+        Someone (we hope you) asked to use this address for their Running Trainer account.
+
+        To make it the email of your account, open this link:
+
+        %s/confirm-email?token=%s
+
+        The link works once, within 1 hour. Until it is opened, the account keeps its email.
+        If you did not ask for this, ignore this mail: nothing changes.
+        """.formatted(baseUrl, token));
+  }
+
+  /**
+   * To the owner of a registered address that another account asked to use: no token, since
+   * the address stays theirs; asking is answered as for a free address, so this mail, read only
+   * by whoever holds the mailbox, is the one place where the difference shows.
+   */
+  public Mail emailChangeAttempt(String to) {
+    return new Mail(from, to, "Someone tried to use your address for a Running Trainer account", """
+        Someone (perhaps you, from another account) asked to use this email address for a
+        Running Trainer account. It belongs to your account already, so nothing was changed:
+        your account, its email and its password stay as they are.
+
+        If it was not you, ignore this mail.
+        """);
+  }
+
+  /**
+   * To the address an account has now, when a change to another was asked: the owner learns of
+   * it before it happens, and what to do if it was not them.
+   */
+  public Mail emailChangeNotice(String to, String newEmail) {
+    return new Mail(from, to, "A change of your Running Trainer email was asked", """
+        Someone signed in to your Running Trainer account asked to change its email from this
+        address to %s. The change happens only when the link we mailed there is opened,
+        within 1 hour.
+
+        If it was not you, someone knows your password: choose a new one now, which ends every
+        session of your account, at
+
+        %s/reset-password
+        """.formatted(quoted(newEmail), baseUrl));
   }
 }

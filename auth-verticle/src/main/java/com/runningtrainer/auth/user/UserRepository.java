@@ -70,13 +70,19 @@ public final class UserRepository {
   private static final String VERIFY_EMAIL = "UPDATE users SET email_verified_at = coalesce(email_verified_at, now()), "
       + "updated_at = now() WHERE id = $1";
 
+  // A new password also cancels the changes of email asked before it: one asked by someone who
+  // knew the old password must not move the account to their address after the owner took it back.
+  private static final String CANCEL_EMAIL_CHANGES = "WITH cancelled AS (UPDATE email_tokens SET used_at = now() "
+      + "WHERE user_id = $1 AND purpose = 'email_change' AND used_at IS NULL) ";
+
   // A reset link followed proves the mailbox as much as a verification link does.
-  private static final String RESET_PASSWORD = "UPDATE users SET password_hash = $2, "
+  private static final String RESET_PASSWORD = CANCEL_EMAIL_CHANGES + "UPDATE users SET password_hash = $2, "
       + "email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1";
 
   private static final String FIND_CREDENTIALS_BY_ID = "SELECT " + COLUMNS + ", password_hash FROM users WHERE id = $1";
 
-  private static final String CHANGE_PASSWORD = "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1";
+  private static final String CHANGE_PASSWORD = CANCEL_EMAIL_CHANGES
+      + "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1";
 
   private final Pool pool;
 
@@ -184,12 +190,18 @@ public final class UserRepository {
     return pool.preparedQuery(VERIFY_EMAIL).execute(Tuple.of(id)).mapEmpty();
   }
 
-  /** Replaces the user's password hash after a reset by mail, which also verifies their email. */
+  /**
+   * Replaces the user's password hash after a reset by mail, which also verifies their email;
+   * the changes of email asked before no longer happen.
+   */
   public Future<Void> resetPassword(UUID id, String passwordHash) {
     return pool.preparedQuery(RESET_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
   }
 
-  /** Replaces the user's password hash, as its owner asked with their current password. */
+  /**
+   * Replaces the user's password hash, as its owner asked with their current password; the
+   * changes of email asked before no longer happen.
+   */
   public Future<Void> changePassword(UUID id, String passwordHash) {
     return pool.preparedQuery(CHANGE_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
   }

@@ -12,15 +12,15 @@ import java.util.Map;
 
 /**
  * Serves the web app beside the API: its page at {@code /} (and at the paths of the links that
- * mails carry: {@code /verify-email}, {@code /reset-password}, {@code /coaching/invitations}), revalidated on every visit by its ETag, and its
+ * mails carry: {@code /verify-email}, {@code /reset-password}, {@code /confirm-email}, {@code /coaching/invitations}), revalidated on every visit by its ETag, and its
  * scripts and styles at {@code /app/<version>/...}, cached for ever since a new version is a new
  * URL. The server compresses them; every answer carries a strict Content-Security-Policy.
  */
 public final class WebApp {
 
   /** The pages that open the app: its root, what the mails link to, and where Strava sends the browser back. */
-  static final List<String> PAGES = List.of("/", "/verify-email", "/reset-password", "/coaching/invitations",
-      "/strava/connected");
+  static final List<String> PAGES = List.of("/", "/verify-email", "/reset-password", "/confirm-email",
+      "/coaching/invitations", "/strava/connected");
   static final String ASSETS = "/app/";
   private static final String VERSION_MARK = "@VERSION@";
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
