@@ -5,13 +5,17 @@
 -- type changed, a workout or plan deleted, which unlinks runs through the foreign key) goes
 -- through them, and none can forget them.
 
+-- The functions of the triggers below keep the schema they were made in (SET search_path FROM
+-- CURRENT): a write from a session with another search_path (psql, a bench's seed) still finds
+-- the tables.
+
 -- The type of the run's workout, copied onto the run: the totals need the type a run counted
 -- under when it changes or goes, and by then its workout may be deleted. Null for a run linked to
 -- no workout (or, as the summary always read it, to a workout that is not its owner's).
 ALTER TABLE runs ADD COLUMN workout_type text;
 UPDATE runs r SET workout_type = w.workout_type FROM workouts w WHERE w.id = r.workout_id AND w.owner_id = r.owner_id;
 
-CREATE FUNCTION runs_workout_type() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION runs_workout_type() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     NEW.workout_type := (SELECT w.workout_type FROM workouts w WHERE w.id = NEW.workout_id AND w.owner_id = NEW.owner_id);
     RETURN NEW;
@@ -21,7 +25,7 @@ $$;
 CREATE TRIGGER runs_workout_type BEFORE INSERT OR UPDATE OF workout_id, owner_id ON runs
     FOR EACH ROW EXECUTE FUNCTION runs_workout_type();
 
-CREATE FUNCTION workouts_type_to_runs() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION workouts_type_to_runs() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     UPDATE runs SET workout_type = CASE WHEN owner_id = NEW.owner_id THEN NEW.workout_type END WHERE workout_id = NEW.id;
     RETURN NULL;
@@ -64,7 +68,7 @@ CREATE TABLE run_totals (
 -- trigger sees its statement's every change, including rows whose own call is still to come: one
 -- statement that moves all the runs of a row finds none left there while the row still counts
 -- some; the longest then stays as it is, and the last of those calls deletes the row.
-CREATE FUNCTION run_totals_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION run_totals_follow() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
     block   date;
     longest integer;
@@ -112,7 +116,7 @@ CREATE TRIGGER runs_totals_changed AFTER UPDATE ON runs
         IS DISTINCT FROM (NEW.owner_id, NEW.actual_date, NEW.workout_type, NEW.source, NEW.distance_km, NEW.duration_minutes))
     EXECUTE FUNCTION run_totals_follow();
 
-CREATE FUNCTION run_totals_empty() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION run_totals_empty() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     TRUNCATE run_totals;
     RETURN NULL;
