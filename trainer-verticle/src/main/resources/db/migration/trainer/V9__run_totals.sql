@@ -14,6 +14,7 @@
 -- no workout (or, as the summary always read it, to a workout that is not its owner's).
 ALTER TABLE runs ADD COLUMN workout_type text;
 UPDATE runs r SET workout_type = w.workout_type FROM workouts w WHERE w.id = r.workout_id AND w.owner_id = r.owner_id;
+ALTER TABLE runs ADD CONSTRAINT runs_workout_type_of_a_workout CHECK (workout_id IS NOT NULL OR workout_type IS NULL);
 
 CREATE FUNCTION runs_workout_type() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
@@ -22,8 +23,14 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER runs_workout_type BEFORE INSERT OR UPDATE OF workout_id, owner_id ON runs
-    FOR EACH ROW EXECUTE FUNCTION runs_workout_type();
+-- Only when there is a workout to look up: a query per run written is most of what these
+-- triggers cost a write, and most runs are linked to none.
+CREATE TRIGGER runs_workout_type BEFORE INSERT ON runs
+    FOR EACH ROW WHEN (NEW.workout_id IS NOT NULL) EXECUTE FUNCTION runs_workout_type();
+
+CREATE TRIGGER runs_workout_type_changed BEFORE UPDATE OF workout_id, owner_id ON runs
+    FOR EACH ROW WHEN ((OLD.workout_id, OLD.owner_id) IS DISTINCT FROM (NEW.workout_id, NEW.owner_id))
+    EXECUTE FUNCTION runs_workout_type();
 
 CREATE FUNCTION workouts_type_to_runs() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
