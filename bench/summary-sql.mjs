@@ -1,5 +1,5 @@
 // Prints the SQL of the analytics summary exactly as the service sends it, read from
-// AnalyticsRepository.java (its COUNTED and SUMMARY constants and its SQL helpers are Java string
+// AnalyticsRepository.java (its FIRST_DAY, COUNTED and SUMMARY constants and its SQL helpers are Java string
 // concatenations, which are also valid JavaScript) and the SQL helpers of ShareRepository.java
 // it calls (static methods whose bodies are such concatenations), so the EXPLAIN of run.sh stays
 // in step with the code.
@@ -32,8 +32,9 @@ for (const m of source.matchAll(/(?:public|private) static String (\w+)\(([^)]*)
   const params = m[2].split(',').map((p) => p.trim().split(/\s+/).pop()).filter(Boolean);
   globalThis[m[1]] = new Function(...params, `return ${m[3]};`);
 }
+const FIRST_DAY = eval(constant('FIRST_DAY'));
 const COUNTED = eval(constant('COUNTED'));
 const sql = eval(constant('SUMMARY'));
-// Parameters: $1 owner, $2 caller, $3 first day of the week (ISO number), $4-$9 the range cut into
-// whole blocks and the days at its ends (null for no date range).
-process.stdout.write((pgbench ? sql.replace(/\$[12]\b/g, ':owner::uuid').replace(/\$3\b/g, '1').replace(/\$[4-9]\b/g, 'NULL') + ';' : sql) + '\n');
+// Parameters: $1 owner, $2 caller, $3-$8 the range cut into whole blocks and the days at its ends
+// (null for no date range).
+process.stdout.write((pgbench ? sql.replace(/\$[12]\b/g, ':owner::uuid').replace(/\$[3-8]\b/g, 'NULL') + ';' : sql) + '\n');

@@ -33,22 +33,28 @@ public final class AnalyticsRepository {
     return "(" + day + " - (extract(isodow FROM " + day + ")::int - " + firstDay + " + 7) % 7)";
   }
 
+  // The owner's first day of the week as an ISO day number, read in the summary's own statement
+  // rather than asked first: one round trip to PostgreSQL fewer for a request that is otherwise one
+  // query. Monday without settings, as AthleteSettings.DEFAULTS.
+  private static final String FIRST_DAY = "coalesce((SELECT CASE WHEN s.week_start = 'sunday' THEN 7 ELSE 1 END "
+      + "FROM athlete_settings s WHERE s.owner_id = $1), 1)";
+
   // The runs of whole blocks as summed by the triggers of migration V9, and those of the days at
   // the range's ends one by one, in the same units: metres and hundredths of a minute. A block
   // lies within one week whichever day the week starts on, so it counts in the week of its first day.
   private static final String COUNTED = "SELECT t.block_start AS day, t.workout_type, t.runs, t.distance_m, "
       + "t.duration_cmin, t.longest_m FROM run_totals t WHERE t.owner_id = $1 "
-      + "AND ($4::date IS NULL OR t.block_start >= $4) AND ($5::date IS NULL OR t.block_start <= $5) "
+      + "AND ($3::date IS NULL OR t.block_start >= $3) AND ($4::date IS NULL OR t.block_start <= $4) "
       + "AND " + ShareRepository.runVisibleTo("t", "$2") + " "
       + "UNION ALL SELECT r.actual_date, r.workout_type, 1, (r.distance_km * 1000)::bigint, "
       + "(r.duration_minutes * 100)::bigint, (r.distance_km * 1000)::integer FROM runs r WHERE r.owner_id = $1 "
-      + "AND (r.actual_date BETWEEN $6 AND $7 OR r.actual_date BETWEEN $8 AND $9) "
+      + "AND (r.actual_date BETWEEN $5 AND $6 OR r.actual_date BETWEEN $7 AND $8) "
       + "AND " + ShareRepository.runVisibleTo("r", "$2");
 
   private static final String SUMMARY = "SELECT GROUPING(week) AS by_week, GROUPING(workout_type) AS by_type, "
       + "week AS week_start, workout_type, coalesce(sum(runs), 0) AS runs, "
       + "coalesce(sum(distance_m), 0) * 0.001 AS distance_km, coalesce(sum(duration_cmin), 0) * 0.01 AS duration_minutes, "
-      + "max(longest_m) * 0.001 AS longest_run_km FROM (SELECT " + weekOf("day", "$3") + " AS week, "
+      + "max(longest_m) * 0.001 AS longest_run_km FROM (SELECT " + weekOf("day", FIRST_DAY) + " AS week, "
       + "coalesce(workout_type, 'unplanned') AS workout_type, runs, distance_m, duration_cmin, longest_m "
       + "FROM (" + COUNTED + ") counted) c "
       + "GROUP BY GROUPING SETS ((), (week), (workout_type)) ORDER BY week_start, workout_type";
@@ -79,10 +85,10 @@ public final class AnalyticsRepository {
     this.pool = pool;
   }
 
-  /** The owner's runs the caller sees, summed, and per week starting on {@code weekStart}. */
-  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range, DayOfWeek weekStart) {
+  /** The owner's runs the caller sees, summed, and per week starting on the owner's first day of the week. */
+  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range) {
     Blocks blocks = Blocks.of(range);
-    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, caller, weekStart.getValue(),
+    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, caller,
             blocks.firstBlock(), blocks.lastBlock(), from(blocks.head()), to(blocks.head()), from(blocks.tail()),
             to(blocks.tail())))
         .map(AnalyticsRepository::toSummary);
