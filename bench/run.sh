@@ -176,7 +176,7 @@ WORKOUT_ID=$(seed user1.sample_workout_id)
 
 # A steady state for the planner: what autovacuum would reach on its own, but now rather than
 # part way through a measurement.
-psql -d "$BENCH_DB" -qc 'VACUUM (ANALYZE) trainer.runs, trainer.workouts, trainer.training_plans'
+psql -d "$BENCH_DB" -qc 'VACUUM (ANALYZE) trainer.runs, trainer.run_totals, trainer.workouts, trainer.training_plans'
 
 # ------------------------------------------------------------------ the summary query in PostgreSQL alone
 
@@ -186,12 +186,12 @@ SUMMARY_SQL=$(node "$BENCH_DIR/summary-sql.mjs")
   echo "-- custom plan (what the first executions of a prepared statement get):"
   psql -d "$BENCH_DB" -v ON_ERROR_STOP=1 -q <<SQL
 SET search_path = trainer;
-PREPARE summary(uuid, date, date, uuid, int) AS $SUMMARY_SQL;
-EXECUTE summary('$USER2_ID', NULL, NULL, '$USER2_ID', 1) \\g /dev/null
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE summary('$USER2_ID', NULL, NULL, '$USER2_ID', 1);
+PREPARE summary(uuid, uuid, date, date, date, date, date, date) AS $SUMMARY_SQL;
+EXECUTE summary('$USER2_ID', '$USER2_ID', NULL, NULL, NULL, NULL, NULL, NULL) \\g /dev/null
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE summary('$USER2_ID', '$USER2_ID', NULL, NULL, NULL, NULL, NULL, NULL);
 \\echo '-- generic plan (what a prepared statement may switch to after 5 executions):'
 SET plan_cache_mode = force_generic_plan;
-EXPLAIN (ANALYZE, BUFFERS) EXECUTE summary('$USER2_ID', NULL, NULL, '$USER2_ID', 1);
+EXPLAIN (ANALYZE, BUFFERS) EXECUTE summary('$USER2_ID', '$USER2_ID', NULL, NULL, NULL, NULL, NULL, NULL);
 SQL
 } >"$OUT/explain-summary.txt" 2>&1 || log "EXPLAIN failed: see $OUT/explain-summary.txt"
 

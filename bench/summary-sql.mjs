@@ -1,5 +1,5 @@
 // Prints the SQL of the analytics summary exactly as the service sends it, read from
-// AnalyticsRepository.java (its WEEK, TYPE and SUMMARY constants and its SQL helpers are Java string
+// AnalyticsRepository.java (its FIRST_DAY, COUNTED and SUMMARY constants and its SQL helpers are Java string
 // concatenations, which are also valid JavaScript) and the SQL helpers of ShareRepository.java
 // it calls (static methods whose bodies are such concatenations), so the EXPLAIN of run.sh stays
 // in step with the code.
@@ -32,7 +32,9 @@ for (const m of source.matchAll(/(?:public|private) static String (\w+)\(([^)]*)
   const params = m[2].split(',').map((p) => p.trim().split(/\s+/).pop()).filter(Boolean);
   globalThis[m[1]] = new Function(...params, `return ${m[3]};`);
 }
-const WEEK = eval(constant('WEEK'));
-const TYPE = eval(constant('TYPE'));
+const FIRST_DAY = eval(constant('FIRST_DAY'));
+const COUNTED = eval(constant('COUNTED'));
 const sql = eval(constant('SUMMARY'));
-process.stdout.write((pgbench ? sql.replace(/\$[14]\b/g, ':owner::uuid').replace(/\$[23]\b/g, 'NULL').replace(/\$5\b/g, '1') + ';' : sql) + '\n');
+// Parameters: $1 owner, $2 caller, $3-$8 the range cut into whole blocks and the days at its ends
+// (null for no date range).
+process.stdout.write((pgbench ? sql.replace(/\$[12]\b/g, ':owner::uuid').replace(/\$[3-8]\b/g, 'NULL') + ';' : sql) + '\n');

@@ -274,7 +274,7 @@ def main():
         psql("-v", "owner=" + load_seed["user_id"], "-v", "today=" + today.isoformat(), "-v", "seed=0.42",
              "-f", os.path.join(ANALYTICS, "seed.sql"))
         plan_seed = seed_plan(os.path.join(out, "seed-plan.json"))
-        psql("-c", "VACUUM (ANALYZE) trainer.runs, trainer.workouts, trainer.training_plans")
+        psql("-c", "VACUUM (ANALYZE) trainer.runs, trainer.run_totals, trainer.workouts, trainer.training_plans")
         counts = psql("-Atc", "SELECT (SELECT count(*) FROM trainer.runs) || ' runs, ' || "
                       "(SELECT count(*) FROM trainer.workouts) || ' workouts'").strip()
         log("seeded in %.0f s: %s; plan of %d workouts and %d runs" % (time.time() - started, counts,

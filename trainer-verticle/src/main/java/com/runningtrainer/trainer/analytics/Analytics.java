@@ -35,8 +35,7 @@ public final class Analytics {
   /** @param athlete whose runs: a sharing athlete's, or the caller's when null */
   public Future<JsonObject> summary(UUID caller, UUID athlete, DateRange range) {
     return access.reader(caller, athlete)
-        .compose(owner -> athletes.of(caller, owner)
-            .compose(settings -> analytics.summary(caller, owner, range, settings.weekStart())))
+        .compose(owner -> analytics.summary(caller, owner, range))
         .map(summary -> summary.put("from", text(range.from())).put("to", text(range.to())));
   }
 

@@ -20,30 +20,44 @@ import java.util.UUID;
 
 /**
  * Training figures computed by PostgreSQL in one query each, grouped with GROUPING SETS so that
- * totals, weeks and workout types come back together without loading a single run; a plan's
+ * totals, weeks and workout types come back together without loading a single run (the summary
+ * from runs summed ahead of time per block of days, see {@link Blocks}); a plan's
  * progress comes back as one row per workout (with its runs summed), each judged by
  * {@link Compliance}. Only runs the caller sees count: for a coach, runs imported from Strava
  * only when the athlete opted in.
  */
 public final class AnalyticsRepository {
 
-  /** The first day of the week that holds run {@code r}'s date, weeks starting on the ISO day number {@code $n}. */
-  private static String weekOf(String firstDay) {
-    return "(r.actual_date - (extract(isodow FROM r.actual_date)::int - " + firstDay + " + 7) % 7)";
+  /** The first day of the week that holds the date {@code day}, weeks starting on the ISO day number {@code firstDay}. */
+  private static String weekOf(String day, String firstDay) {
+    return "(" + day + " - (extract(isodow FROM " + day + ")::int - " + firstDay + " + 7) % 7)";
   }
 
-  private static final String WEEK = weekOf("$5");
-  private static final String TYPE = "coalesce(w.workout_type, 'unplanned')";
+  // The owner's first day of the week as an ISO day number, read in the summary's own statement
+  // rather than asked first: one round trip to PostgreSQL fewer for a request that is otherwise one
+  // query. Monday without settings, as AthleteSettings.DEFAULTS.
+  private static final String FIRST_DAY = "coalesce((SELECT CASE WHEN s.week_start = 'sunday' THEN 7 ELSE 1 END "
+      + "FROM athlete_settings s WHERE s.owner_id = $1), 1)";
 
-  private static final String SUMMARY = "SELECT GROUPING(" + WEEK + ") AS by_week, GROUPING(" + TYPE + ") AS by_type, "
-      + WEEK + " AS week_start, " + TYPE + " AS workout_type, count(*) AS runs, "
-      + "coalesce(sum(r.distance_km), 0) AS distance_km, coalesce(sum(r.duration_minutes), 0) AS duration_minutes, "
-      + "max(r.distance_km) AS longest_run_km "
-      + "FROM runs r LEFT JOIN workouts w ON w.id = r.workout_id AND w.owner_id = r.owner_id "
-      + "WHERE r.owner_id = $1 AND ($2::date IS NULL OR r.actual_date >= $2) AND ($3::date IS NULL OR r.actual_date <= $3) "
-      + "AND " + ShareRepository.runVisibleTo("r", "$4") + " "
-      + "GROUP BY GROUPING SETS ((), (" + WEEK + "), (" + TYPE + ")) "
-      + "ORDER BY week_start, workout_type";
+  // The runs of whole blocks as summed by the triggers of migration V9, and those of the days at
+  // the range's ends one by one, in the same units: metres and hundredths of a minute. A block
+  // lies within one week whichever day the week starts on, so it counts in the week of its first day.
+  private static final String COUNTED = "SELECT t.block_start AS day, t.workout_type, t.runs, t.distance_m, "
+      + "t.duration_cmin, t.longest_m FROM run_totals t WHERE t.owner_id = $1 "
+      + "AND ($3::date IS NULL OR t.block_start >= $3) AND ($4::date IS NULL OR t.block_start <= $4) "
+      + "AND " + ShareRepository.runVisibleTo("t", "$2") + " "
+      + "UNION ALL SELECT r.actual_date, r.workout_type, 1, (r.distance_km * 1000)::bigint, "
+      + "(r.duration_minutes * 100)::bigint, (r.distance_km * 1000)::integer FROM runs r WHERE r.owner_id = $1 "
+      + "AND (r.actual_date BETWEEN $5 AND $6 OR r.actual_date BETWEEN $7 AND $8) "
+      + "AND " + ShareRepository.runVisibleTo("r", "$2");
+
+  private static final String SUMMARY = "SELECT GROUPING(week) AS by_week, GROUPING(workout_type) AS by_type, "
+      + "week AS week_start, workout_type, coalesce(sum(runs), 0) AS runs, "
+      + "coalesce(sum(distance_m), 0) * 0.001 AS distance_km, coalesce(sum(duration_cmin), 0) * 0.01 AS duration_minutes, "
+      + "max(longest_m) * 0.001 AS longest_run_km FROM (SELECT " + weekOf("day", FIRST_DAY) + " AS week, "
+      + "coalesce(workout_type, 'unplanned') AS workout_type, runs, distance_m, duration_cmin, longest_m "
+      + "FROM (" + COUNTED + ") counted) c "
+      + "GROUP BY GROUPING SETS ((), (week), (workout_type)) ORDER BY week_start, workout_type";
 
   // Every workout of the plan with what the caller sees done of it; then the runs the caller sees
   // within the plan's dates that are linked to no workout, summed per day (their day in scheduled_date).
@@ -60,7 +74,7 @@ public final class AnalyticsRepository {
   // summed per week, from the owner's first day of the week (ISO number $3), and per calendar month.
   private static final String PERIODS = "SELECT GROUPING(week) = 1 AS monthly, week, month, count(*) AS runs, "
       + "sum(distance_km) AS distance_km, sum(duration_minutes) AS duration_minutes FROM (SELECT "
-      + weekOf("$3") + " AS week, "
+      + weekOf("r.actual_date", "$3") + " AS week, "
       + "date_trunc('month', r.actual_date)::date AS month, r.distance_km, r.duration_minutes FROM runs r "
       + "WHERE r.owner_id = $1 AND " + ShareRepository.runVisibleTo("r", "$2") + ") r "
       + "GROUP BY GROUPING SETS ((week), (month))";
@@ -71,9 +85,12 @@ public final class AnalyticsRepository {
     this.pool = pool;
   }
 
-  /** The owner's runs the caller sees, summed, and per week starting on {@code weekStart}. */
-  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range, DayOfWeek weekStart) {
-    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, range.from(), range.to(), caller, weekStart.getValue()))
+  /** The owner's runs the caller sees, summed, and per week starting on the owner's first day of the week. */
+  public Future<JsonObject> summary(UUID caller, UUID owner, DateRange range) {
+    Blocks blocks = Blocks.of(range);
+    return pool.preparedQuery(SUMMARY).execute(Tuple.of(owner, caller,
+            blocks.firstBlock(), blocks.lastBlock(), from(blocks.head()), to(blocks.head()), from(blocks.tail()),
+            to(blocks.tail())))
         .map(AnalyticsRepository::toSummary);
   }
 
@@ -125,6 +142,14 @@ public final class AnalyticsRepository {
       }
       return totals;
     });
+  }
+
+  private static LocalDate from(DateRange days) {
+    return days == null ? null : days.from();
+  }
+
+  private static LocalDate to(DateRange days) {
+    return days == null ? null : days.to();
   }
 
   private static JsonObject totals(Row row) {
