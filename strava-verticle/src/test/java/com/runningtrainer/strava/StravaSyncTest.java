@@ -3,18 +3,23 @@ package com.runningtrainer.strava;
 import static com.runningtrainer.testsupport.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.runningtrainer.common.events.UserEvents;
 import com.runningtrainer.testsupport.FakeAuth.Person;
 import com.runningtrainer.testsupport.FakeStrava;
 import com.runningtrainer.testsupport.FakeStrava.Athlete;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +103,29 @@ class StravaSyncTest {
     assertThat(platform.fake.throttled()).isEqualTo(refusedBefore);
     assertThat(platform.runCount(person)).isEqualTo(runsIn(history));
     assertThat(platform.getJson("/api/v1/strava/activities", person).getLong("total")).isEqualTo(1000);
+  }
+
+  @Test
+  void aSyncIsToldDoneOnlyOnceItsConnectionShowsTheSync() throws Exception {
+    Person person = connected(Athlete.next("Told", "Done"), history(3, 10));
+    CompletableFuture<Instant> told = new CompletableFuture<>();
+    MessageConsumer<JsonObject> events = platform.vertx.eventBus().<JsonObject>consumer(UserEvents.ADDRESS, message -> {
+      JsonObject event = message.body();
+      if (person.id().equals(event.getString("user_id")) && "strava.sync".equals(event.getString("type"))
+          && "done".equals(event.getJsonObject("data").getString("state"))) {
+        // An event's id begins with the milliseconds at which it was published.
+        told.complete(Instant.ofEpochMilli(Long.parseLong(event.getString("id").substring(0, 13))));
+      }
+    });
+
+    syncToTheEnd(person);
+
+    Instant publishedAt = told.get(10, TimeUnit.SECONDS);
+    Instant lastSyncAt = platform.sql.preparedQuery("SELECT last_sync_at FROM connections WHERE owner_id = $1")
+        .execute(Tuple.of(UUID.fromString(person.id()))).await().iterator().next()
+        .getOffsetDateTime(0).toInstant().truncatedTo(ChronoUnit.MILLIS);
+    assertThat(lastSyncAt).isBeforeOrEqualTo(publishedAt);
+    events.unregister().await();
   }
 
   @Test

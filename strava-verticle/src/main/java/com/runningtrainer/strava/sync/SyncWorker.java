@@ -174,8 +174,8 @@ public final class SyncWorker {
       if (!held) {
         return Future.succeededFuture();
       }
-      publish(job, "done", null);
-      return connections.markSynced(job.ownerId());
+      // Told after the connection shows the sync, so a client that reads it on the news sees it.
+      return connections.markSynced(job.ownerId()).andThen(ignored -> publish(job, "done", null));
     });
   }
 
