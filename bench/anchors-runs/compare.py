@@ -4,17 +4,21 @@ design's stack, the project's trainer and a minimal Vert.x server, one after the
 Modelled on ../shared/anchors/compare.py (the plan read); run from the project's root after building its jar:
 
     /usr/bin/python3 bench/anchors-runs/compare.py [--warmup 25] [--seconds 15] [--connections 64] [--no-redis]
+                                                   [--profile]
 
 1. creates two scratch databases (dropped at the end): one for the original stack's own tables, one for the jar;
 2. starts the jar (trainer and auth only, on ports of its own), registers a user and seeds through the trainer's
    API a plan with a workout on 300 of 500 days and 500 runs, one a day, those 300 linked to their day's workout;
    the same 500 runs (same dates, figures, notes and workout ids) go into the original stack through its own
    POST /api/v1/runs; then VACUUM (ANALYZE) of both;
-3. asks each server for the page and checks it against the trainer's before measuring that server: the minimal server's
-   answer equals the trainer's, the original stack's items have the trainer's fields as far as its model has them;
+3. asks each server for the page and checks it against the trainer's before measuring that server: the minimal
+   server's answer equals the trainer's, the original stack's has the trainer's fields as far as its model has them;
 4. measures each with wrk (2 threads, 64 connections; a warm-up that is discarded, 5 s for Python, which
    compiles nothing, --warmup for the JVMs; then --seconds measured), the jar idle while the others run;
 5. prints req/s, p50, p99, errors, × the original stack and ÷ the minimal server with its Redis call.
+
+--profile adds, after the trainer's measured window, a JFR recording (settings=profile) of the trainer during
+another --seconds of the same load, not counted (JFR slows it): jfr-trainer.jfr, read by bench/jfr-hot.mjs.
 
 The wrk outputs, the answers and the load average before each measurement go to
 bench/anchors-runs/results/<UTC time>/ (git-ignored).
@@ -214,6 +218,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=15)
     ap.add_argument("--connections", type=int, default=64)
     ap.add_argument("--no-redis", action="store_true", help="also the minimal server without its Redis call")
+    ap.add_argument("--profile", action="store_true", help="a JFR recording of the trainer under the same load")
     a = ap.parse_args()
     if not os.path.exists(JAR):
         raise SystemExit("no %s: mvn -B -o -q -pl launcher -am package -DskipTests" % JAR)
@@ -272,7 +277,14 @@ def main():
                 measure("original design's stack", url + PAGE, 5)
             finally:
                 stop(original)
-            measure("trainer", TRAINER + PAGE, a.warmup, login(email))
+            token = login(email)
+            measure("trainer", TRAINER + PAGE, a.warmup, token)
+            if a.profile:
+                recording = os.path.join(out, "jfr-trainer.jfr")
+                subprocess.run(["jcmd", str(ours.pid), "JFR.start", "name=runs", "settings=profile",
+                                "duration=%ds" % a.seconds, "filename=" + recording], check=True, capture_output=True)
+                wrk(TRAINER + PAGE, a.seconds + 2, a.connections, ["Authorization: Bearer " + token],
+                    os.path.join(out, "wrk-trainer.profiled.txt"))
             variants = [("minimal Vert.x", {})] + ([("minimal Vert.x, no Redis", {"RAW_NO_REDIS": "1"})]
                                                    if a.no_redis else [])
             for name, extra in variants:
