@@ -13,8 +13,9 @@ Modelled on ../shared/anchors/compare.py (the plan read); run from the project's
    POST /api/v1/runs; then VACUUM (ANALYZE) of both;
 3. asks each server for the page and checks it against the trainer's before measuring that server: the minimal
    server's answer equals the trainer's, the original stack's has the trainer's fields as far as its model has them;
-4. measures each with wrk (2 threads, 64 connections; a warm-up that is discarded, 5 s for Python, which
-   compiles nothing, --warmup for the JVMs; then --seconds measured), the jar idle while the others run;
+4. measures each with wrk (2 threads, 64 connections; a warm-up that is discarded, --warmup with wrk for the JVMs,
+   5 s of one request at a time for Python, which compiles nothing and whose pool a cut-off warm-up drains; then
+   --seconds measured), the jar idle while the others run;
 5. prints req/s, p50, p99, errors (wrk's non-2xx and socket errors; for the original stack also the failures in
    its log, such as a connection pool timeout that answers after wrk's window), × the original stack and ÷ the
    minimal server with its Redis call.
@@ -52,6 +53,7 @@ PASSWORD = "Compare-Speed-2026!"
 TRAINER_PORT, AUTH_PORT, MINIMAL_PORT, ORIGINAL_PORT = 8041, 8044, 8048, 8049
 TRAINER, AUTH = "http://127.0.0.1:%d" % TRAINER_PORT, "http://127.0.0.1:%d" % AUTH_PORT
 PAGE = "/api/v1/runs?limit=20"
+ORIGINAL = "original design's stack"
 RUNS, LINKED = 500, 300
 FIRST_DAY = date(2025, 1, 6)
 NOTES = ["Easy, legs fresh", "Windy on the river path", "Hills felt hard today", "Negative split, strong finish",
@@ -259,7 +261,15 @@ def main():
                 if wrong:
                     raise SystemExit("the answers differ, nothing measured:\n" + "\n".join(wrong))
                 slug = re.sub(r"\W+", "-", name)
-                wrk(url, warmup, a.connections, auth, os.path.join(out, "wrk-%s.warmup.txt" % slug))
+                if name == ORIGINAL:
+                    # One request at a time: when wrk's warm-up ends it cuts off 64 requests in flight, and the
+                    # original stack then loses the pooled connections of those sessions (FastAPI does not close
+                    # them), so that its pool runs dry and the measured window answers nothing.
+                    end = time.time() + warmup
+                    while time.time() < end:
+                        requests.get(url, timeout=30).raise_for_status()
+                else:
+                    wrk(url, warmup, a.connections, auth, os.path.join(out, "wrk-%s.warmup.txt" % slug))
                 loads[name] = open("/proc/loadavg").read().split()[0]
                 results[name] = wrk(url, a.seconds, a.connections, auth, os.path.join(out, "wrk-%s.txt" % slug))
 
@@ -276,12 +286,12 @@ def main():
                 wait_up(url + "/health", 30, original)
                 seed_original(url, runs)
                 analyze(seed_db)
-                measure("original design's stack", url + PAGE, 5)
+                measure(ORIGINAL, url + PAGE, 5)
             finally:
                 stop(original)
             # A request that waited 30 s for one of SQLAlchemy's pooled connections fails after wrk's window
             # has closed, so wrk never sees its 500; uvicorn logs it (stop() lets it finish first).
-            results["original design's stack"]["errors"] += open(
+            results[ORIGINAL]["errors"] += open(
                 os.path.join(out, "original.log")).read().count("Exception in ASGI application")
             token = login(email)
             measure("trainer", TRAINER + PAGE, a.warmup, token)
@@ -309,12 +319,13 @@ def main():
         drop(ours_db)
     with open(os.path.join(out, "pages.json"), "w") as f:
         json.dump(pages, f, indent=1)
-    base, ceiling = results["original design's stack"]["rps"], results["minimal Vert.x"]["rps"]
+    base, ceiling = results[ORIGINAL]["rps"], results["minimal Vert.x"]["rps"]
     lines = ["%-28s %9s %8s %8s %7s %8s %10s %6s" % ("server", "req/s", "p50 ms", "p99 ms", "errors", "× orig.",
                                                     "÷ minimal", "load")]
     for name, r in results.items():
         lines.append("%-28s %9.0f %8.2f %8.2f %7d %8.1f %10.2f %6s" % (
-            name, r["rps"], r["p50"], r["p99"], r["errors"], r["rps"] / base, r["rps"] / ceiling, loads[name]))
+            name, r["rps"], r["p50"], r["p99"], r["errors"], r["rps"] / base if base else float("nan"),
+            r["rps"] / ceiling, loads[name]))
     lines.append("load: the 1-minute load average before each measured window (2 cores)")
     lines.append("answers checked before measuring: minimal = trainer; original = trainer's fields")
     with open(os.path.join(out, "report.txt"), "w") as f:
