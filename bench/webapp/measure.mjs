@@ -92,12 +92,13 @@ for (const screen of ['plans', 'plans/generate', 'runs', 'print', 'strava', 'set
   await page.waitForSelector('main h1');
 }
 await collect();
-// A plan's pages, by the plan the generator makes.
-await page.goto(`${BASE}/#/plans/generate`);
-await page.getByLabel('Race day').fill(new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10));
-await page.getByRole('button', { name: /Generate/ }).click();
-await page.getByRole('link', { name: /calendar/i }).first().click();
-await page.waitForSelector('main h1');
+// A plan's pages (calendar, edit, progress), on a plan made from the plans page.
+await page.goto(`${BASE}/#/plans`);
+await page.getByLabel('Name').fill('Bench plan');
+await page.getByLabel('Start').fill(new Date().toISOString().slice(0, 10));
+await page.getByLabel('End', { exact: true }).fill(new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10));
+await page.getByRole('button', { name: 'Create plan' }).click();
+await page.waitForSelector('main h1:text("Bench plan")');
 const plan = page.url().split('/').pop();
 for (const screen of [`plans/${plan}/edit`, `plans/${plan}/progress`]) {
   await page.goto(`${BASE}/#/${screen}`);
