@@ -16,6 +16,7 @@ import com.runningtrainer.auth.email.EmailTokenRepository;
 import com.runningtrainer.auth.email.EmailVerification;
 import com.runningtrainer.auth.email.Letters;
 import com.runningtrainer.auth.email.PasswordReset;
+import com.runningtrainer.auth.password.CurrentPassword;
 import com.runningtrainer.auth.password.PasswordChange;
 import com.runningtrainer.auth.email.TakenEmailNotice;
 import com.runningtrainer.auth.email.TokenMails;
@@ -89,14 +90,15 @@ public final class AuthVerticle extends ServiceVerticle {
           TokenMails tokenMails = new TokenMails(emailTokens, letters, mailer);
           EmailVerification verification = new EmailVerification(users, emailTokens, tokenMails,
               config.bool("EMAIL_VERIFICATION_REQUIRED", false));
+          CurrentPassword proof = new CurrentPassword(users, passwords, throttle);
           PasswordReset reset = new PasswordReset(users, emailTokens, tokenMails, passwords, ready.resultAt(1), sessions);
           oauth = new OAuthLogins(Providers.create(vertx, OAuthSettings.from(config)),
               new LoginAttempts(redis(), settings.redisPrefix()), new Accounts(new IdentityRepository(pool), users), sessions);
           AuthService service = new AuthServiceImpl(new AuthServiceImpl.Parts(users, passwords, tokens, sessions,
               new Administration(users, sessions, revocations, vertx.eventBus()), ready.resultAt(1), throttle, oauth, verification, reset,
               new TakenEmailNotice(letters, mailer), new CoachInvitations(users, letters, mailer),
-              new PasswordChange(users, passwords, ready.resultAt(1), throttle, sessions),
-              new EmailChange(users, new EmailChangeRepository(pool), passwords, throttle, letters, mailer)));
+              new PasswordChange(users, proof, passwords, ready.resultAt(1), sessions),
+              new EmailChange(users, new EmailChangeRepository(pool), proof, throttle, letters, mailer)));
           bindService(AuthDirectory.ADDRESS, AuthDirectory.class, service);
           // Auth verifies its own tokens with its own keys: no HTTP round trip to itself.
           var browsers = BrowserSessions.from(config, Letters.DEFAULT_PUBLIC_BASE_URL);

@@ -1,6 +1,6 @@
 package com.runningtrainer.auth.email;
 
-import com.runningtrainer.auth.password.Passwords;
+import com.runningtrainer.auth.password.CurrentPassword;
 import com.runningtrainer.auth.throttle.AuthThrottle;
 import com.runningtrainer.auth.token.OpaqueToken;
 import com.runningtrainer.auth.user.Credentials;
@@ -30,16 +30,16 @@ public final class EmailChange {
 
   private final UserRepository users;
   private final EmailChangeRepository changes;
-  private final Passwords passwords;
+  private final CurrentPassword proof;
   private final AuthThrottle throttle;
   private final Letters letters;
   private final Mailer mailer;
 
-  public EmailChange(UserRepository users, EmailChangeRepository changes, Passwords passwords, AuthThrottle throttle,
+  public EmailChange(UserRepository users, EmailChangeRepository changes, CurrentPassword proof, AuthThrottle throttle,
       Letters letters, Mailer mailer) {
     this.users = users;
     this.changes = changes;
-    this.passwords = passwords;
+    this.proof = proof;
     this.throttle = throttle;
     this.letters = letters;
     this.mailer = mailer;
@@ -65,28 +65,16 @@ public final class EmailChange {
       return Future.failedFuture(Failures.invalid("email", "is required"));
     }
     String email = Credentials.normalize(given);
-    return users.findCredentialsById(userId).compose(user -> {
-      if (user == null) {
-        return Future.failedFuture(Failures.unauthorized("the account no longer exists"));
-      }
-      // An account without an email (a Strava login) has no password to guess: its id is its key.
-      String account = user.getString("email") == null ? user.getString("id") : user.getString("email");
-      return throttle.login(account, clientIp)
-          .compose(admitted -> passwords.verify(current, user.getString("password_hash")))
-          .compose(matches -> matches
-              ? throttle.loginSucceeded(account, clientIp)
-              : Future.failedFuture(Failures.invalid("current_password", "is not the password of this account")))
-          .compose(proved -> email.equals(user.getString("email"))
-              ? Future.failedFuture(Failures.invalid("email", "is the email of this account already"))
-              // Mails to an address on someone's request share the limit of reset links to it.
-              : throttle.passwordReset(email, clientIp))
-          .compose(admitted -> changes.cancel(userId))
-          .compose(cancelled -> users.findByEmail(email))
-          .map(owner -> {
-            mail(user, email, owner != null);
-            return null;
-          });
-    });
+    return proof.prove(userId, current, clientIp)
+        .compose(user -> email.equals(user.getString("email"))
+            ? Future.<JsonObject>failedFuture(Failures.invalid("email", "is the email of this account already"))
+            // Mails to an address on someone's request share the limit of reset links to it.
+            : throttle.passwordReset(email, clientIp).map(admitted -> user))
+        .compose(user -> changes.cancel(userId).map(cancelled -> user))
+        .compose(user -> users.findByEmail(email).map(owner -> {
+          mail(user, email, owner != null);
+          return null;
+        }));
   }
 
   private void mail(JsonObject user, String email, boolean taken) {

@@ -1,7 +1,6 @@
 package com.runningtrainer.auth.password;
 
 import com.runningtrainer.auth.session.Sessions;
-import com.runningtrainer.auth.throttle.AuthThrottle;
 import com.runningtrainer.auth.user.UserRepository;
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Inputs;
@@ -17,17 +16,17 @@ import java.util.UUID;
 public final class PasswordChange {
 
   private final UserRepository users;
+  private final CurrentPassword proof;
   private final Passwords passwords;
   private final PasswordPolicy policy;
-  private final AuthThrottle throttle;
   private final Sessions sessions;
 
-  public PasswordChange(UserRepository users, Passwords passwords, PasswordPolicy policy, AuthThrottle throttle,
+  public PasswordChange(UserRepository users, CurrentPassword proof, Passwords passwords, PasswordPolicy policy,
       Sessions sessions) {
     this.users = users;
+    this.proof = proof;
     this.passwords = passwords;
     this.policy = policy;
-    this.throttle = throttle;
     this.sessions = sessions;
   }
 
@@ -50,20 +49,9 @@ public final class PasswordChange {
       return Future.failedFuture(Failures.invalid("password", "is required"));
     }
     policy.check(next);
-    return users.findCredentialsById(userId).compose(user -> {
-      if (user == null) {
-        return Future.failedFuture(Failures.unauthorized("the account no longer exists"));
-      }
-      // An account without an email (a Strava login) has no password to guess: its id is its key.
-      String account = user.getString("email") == null ? user.getString("id") : user.getString("email");
-      return throttle.login(account, clientIp)
-          .compose(admitted -> passwords.verify(current, user.getString("password_hash")))
-          .compose(matches -> matches
-              ? throttle.loginSucceeded(account, clientIp)
-              : Future.failedFuture(Failures.invalid("current_password", "is not the password of this account")))
-          .compose(proved -> passwords.hash(next))
-          .compose(hash -> users.changePassword(userId, hash))
-          .compose(changed -> sessions.endEveryBut(userId, UUID.fromString(principal.getString("sid"))));
-    });
+    return proof.prove(userId, current, clientIp)
+        .compose(user -> passwords.hash(next))
+        .compose(hash -> users.changePassword(userId, hash))
+        .compose(changed -> sessions.endEveryBut(userId, UUID.fromString(principal.getString("sid"))));
   }
 }
