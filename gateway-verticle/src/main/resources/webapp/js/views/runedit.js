@@ -2,8 +2,9 @@
 // match of a Strava import changes again).
 import { all, api } from '../api.js';
 import { announce, field, h, show, submitting } from '../dom.js';
+import { runFigures } from './runform.js';
 import {
-  addDays, distance, duration, fromUnit, longDate, pace, parseDuration, shortDate, toUnit, typeName, unit,
+  addDays, distance, duration, longDate, pace, shortDate, toUnit, typeName, unit,
 } from '../units.js';
 
 // The workouts offered for a match: those of the fortnight around the run, which is where a run's
@@ -39,19 +40,12 @@ function editForm(run, describe) {
         'minutes, m:ss or h:mm:ss')),
     field('Notes (optional)', { name: 'notes', maxlength: 5000, value: run.notes || '' }),
     h('button', { type: 'submit', class: 'primary' }, 'Save run')), async (data) => {
-    const minutes = parseDuration(data.get('time'));
-    const value = Number(data.get('distance'));
-    const problems = [];
-    if (!(value > 0)) problems.push({ field: 'distance', message: 'a distance above 0' });
-    if (!(minutes > 0)) problems.push({ field: 'time', message: 'minutes, m:ss or h:mm:ss' });
-    if (problems.length) throw Object.assign(new Error('Please check the run.'), { fields: problems });
     // The operation replaces every field: the workout stays as it is (the section below changes it),
     // and the pace is computed anew from the new figures.
     const saved = await api('PUT', `/runs/${run.id}`, {
       workout_id: run.workout_id,
       actual_date: data.get('actual_date'),
-      distance_km: Math.round(fromUnit(value) * 1000) / 1000,
-      duration_minutes: Math.round(minutes * 100) / 100,
+      ...runFigures(data),
       notes: data.get('notes').trim() || null,
     });
     Object.assign(run, saved);

@@ -8,6 +8,20 @@ import { distance, fromUnit, pace, parseDuration, today, toUnit, typeName, unit 
  * @param workout the workout the run does, or null to choose one of the day's (or none)
  * @param saved called with the recorded run
  */
+/**
+ * A run form's distance (typed in the athlete's unit) and time, as the API takes them; throws the
+ * fields' problems when either is missing or not above 0.
+ */
+export function runFigures(data) {
+  const minutes = parseDuration(data.get('time'));
+  const value = Number(data.get('distance'));
+  const problems = [];
+  if (!(value > 0)) problems.push({ field: 'distance', message: 'a distance above 0' });
+  if (!(minutes > 0)) problems.push({ field: 'time', message: 'minutes, m:ss or h:mm:ss' });
+  if (problems.length) throw Object.assign(new Error('Please check the run.'), { fields: problems });
+  return { distance_km: Math.round(fromUnit(value) * 1000) / 1000, duration_minutes: Math.round(minutes * 100) / 100 };
+}
+
 export function runForm({ workout = null, saved }) {
   const date = field('Date', { type: 'date', name: 'actual_date', required: true, value: workout?.scheduled_date || today() });
   const km = field(`Distance (${unit()})`, {
@@ -47,17 +61,10 @@ export function runForm({ workout = null, saved }) {
   }
 
   return submitting(form, async (data) => {
-    const minutes = parseDuration(data.get('time'));
-    const value = Number(data.get('distance'));
-    const problems = [];
-    if (!(value > 0)) problems.push({ field: 'distance', message: 'a distance above 0' });
-    if (!(minutes > 0)) problems.push({ field: 'time', message: 'minutes, m:ss or h:mm:ss' });
-    if (problems.length) throw Object.assign(new Error('Please check the run.'), { fields: problems });
     const run = await api('POST', '/runs', {
       workout_id: workout?.id || data.get('workout_id') || null,
       actual_date: data.get('actual_date'),
-      distance_km: Math.round(fromUnit(value) * 1000) / 1000,
-      duration_minutes: Math.round(minutes * 100) / 100,
+      ...runFigures(data),
     });
     form.reset();
     // The next run is most often of the same day: the date stays.
