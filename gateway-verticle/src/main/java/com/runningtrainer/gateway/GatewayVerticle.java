@@ -9,6 +9,7 @@ import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.http.ConnectionDrain;
 import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.http.HealthHandler;
+import com.runningtrainer.common.http.InvalidRequests;
 import com.runningtrainer.common.http.MetricsAccess;
 import com.runningtrainer.common.ratelimit.RateLimiter;
 import com.runningtrainer.common.redis.RedisClients;
@@ -90,7 +91,8 @@ public final class GatewayVerticle extends VerticleBase {
             Contract.load(vertx, NAME), events.start(), WebAssets.load(vertx))
         .compose(ready -> Future.all(gateway.services().stream().map(service -> Contract.load(vertx, service)).toList())
             .map(loaded -> router(loaded.list(), ready.resultAt(1), ready.resultAt(0), new WebApp(ready.resultAt(3)))))
-        .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
+        .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+            .invalidRequestHandler(InvalidRequests::answer), router)
             .listen(Settings.port(config, NAME, DEFAULT_PORT)))
         .onSuccess(started -> server = started);
   }

@@ -77,6 +77,15 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void answersARequestLineTooLongToReadWithA414Problem() {
+    String token = platform.newUser();
+
+    var response = platform.gateway.get("/api/v1/plans?from=" + "x".repeat(10_000), token);
+
+    assertProblem(response, 414);
+  }
+
+  @Test
   void answersAnotherUsersPlanWith404() {
     String owner = platform.newUser();
     String id = platform.gateway.post("/api/v1/plans", owner, GatewayPlatform.plan()).bodyAsJsonObject().getString("id");

@@ -76,9 +76,11 @@ public record Problem(int status, String title, String detail, JsonArray errors,
         case 409 -> "Conflict";
         case 410 -> "Gone";
         case 413 -> "Content Too Large";
+        case 414 -> "URI Too Long";
         case 415 -> "Unsupported Media Type";
         case 422 -> "Unprocessable Content";
         case 429 -> "Too Many Requests";
+        case 431 -> "Request Header Fields Too Large";
         case 501 -> "Not Implemented";
         case 502 -> "Bad Gateway";
         case 503 -> "Service Unavailable";

@@ -24,7 +24,8 @@ public final class ContractServer {
   public static Future<HttpServer> start(Vertx vertx, ServiceHttp spec, ConnectionDrain drain) {
     return Contracts.load(vertx, spec.contractPath())
         .map(loaded -> router(vertx, spec, loaded.contract(), loaded.text()))
-        .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)), router)
+        .compose(router -> drain.serve(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+            .invalidRequestHandler(InvalidRequests::answer), router)
             .listen(spec.port()));
   }
 
