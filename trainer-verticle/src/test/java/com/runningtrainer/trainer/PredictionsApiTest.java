@@ -67,6 +67,23 @@ class PredictionsApiTest {
   }
 
   @Test
+  void aRunCountsAsARaceOnceItsWorkoutBecomesOne() {
+    Person athlete = platform.person();
+    JsonObject plan = platform.plan(athlete.token(), daysAgo(30), daysAgo(0));
+    JsonObject workout = platform.workout(athlete.token(), plan, "easy_run", daysAgo(10), 5.0);
+    JsonObject run = platform.run(athlete.token(), workout.getString("id"), daysAgo(10), 5, 27);
+    platform.run(athlete.token(), null, daysAgo(5), 10, 45);
+
+    platform.trainer.put("/api/v1/workouts/" + workout.getString("id"), athlete.token(), new JsonObject()
+        .put("plan_id", plan.getString("id")).put("name", "Parkrun").put("workout_type", "race")
+        .put("scheduled_date", daysAgo(10)).put("distance_km", 5.0));
+
+    JsonObject effort = predictions("", athlete.token()).getJsonObject("effort");
+    assertThat(effort.getString("run_id")).isEqualTo(run.getString("id"));
+    assertThat(effort.getBoolean("race")).isTrue();
+  }
+
+  @Test
   void theRaceOwnDistanceIsPredictedAtItsOwnTimeByBothModels() {
     Person athlete = platform.person();
     JsonObject race = race(athlete);

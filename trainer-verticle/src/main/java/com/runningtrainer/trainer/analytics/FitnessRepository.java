@@ -30,11 +30,12 @@ public final class FitnessRepository {
       + "AND CASE WHEN r.source = 'strava' THEN " + ownersRunsVisible("strava") + " ELSE " + ownersRunsVisible("manual")
       + " END GROUP BY r.actual_date ORDER BY r.actual_date";
 
+  // A run carries its workout's type (V9), so races are told without joining the workouts.
   private static final String EFFORTS = "SELECT r.id, r.actual_date, r.distance_km::float8 AS distance_km, "
-      + "r.duration_minutes::float8 AS duration_minutes, coalesce(w.workout_type = 'race', false) AS race "
-      + "FROM runs r LEFT JOIN workouts w ON w.id = r.workout_id AND w.owner_id = r.owner_id "
+      + "r.duration_minutes::float8 AS duration_minutes, coalesce(r.workout_type = 'race', false) AS race "
+      + "FROM runs r "
       + "WHERE r.owner_id = $1 AND r.actual_date BETWEEN $2 AND $3 AND " + ShareRepository.runVisibleTo("r", "$4") + " "
-      + "AND (r.distance_km >= " + Effort.MIN_RUN_KM + " OR (w.workout_type = 'race' AND r.distance_km >= "
+      + "AND (r.distance_km >= " + Effort.MIN_RUN_KM + " OR (r.workout_type = 'race' AND r.distance_km >= "
       + Effort.MIN_RACE_KM + ")) "
       + "AND r.duration_minutes BETWEEN r.distance_km * " + Effort.FASTEST_PACE + " AND r.distance_km * "
       + Effort.SLOWEST_PACE;
