@@ -237,6 +237,24 @@ test('the new email logs in', async () => {
   await heading(page, 'This week');
 });
 
+test('two tabs opened at once both stay signed in, as does the session', async () => {
+  const second = await page.context().newPage();
+  await second.goto(`${BASE}/#/`);
+  await heading(second, 'This week');
+  // The app's own module (the one its pages use), each tab exchanging the cookie at the same moment.
+  const refreshBoth = () => Promise.all([page, second].map((p) => p.evaluate(async () => {
+    const api = await import(document.querySelector('script[type=module]').src.replace(/main\.js$/, 'api.js'));
+    return api.refresh();
+  })));
+
+  assert.deepEqual(await refreshBoth(), [true, true]);
+  assert.deepEqual(await refreshBoth(), [true, true]);
+
+  await second.close();
+  await page.reload();
+  await heading(page, 'This week');
+});
+
 test('the email-change link used already says so and leads to the account', () => refusing(async () => {
   const mail = await awaitMail(beaNew, /new email/i);
   await page.goto(mail.link);

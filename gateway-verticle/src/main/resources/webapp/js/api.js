@@ -69,7 +69,7 @@ async function send(method, path, body, headers) {
  */
 export function refresh() {
   if (!refreshing) {
-    refreshing = send('POST', '/auth/refresh', undefined, SESSION)
+    refreshing = oneTabAtATime(() => send('POST', '/auth/refresh', undefined, SESSION))
       .then(async (response) => {
         await adopt(response.ok ? await response.json() : null);
         return response.ok;
@@ -78,6 +78,12 @@ export function refresh() {
       .finally(() => { refreshing = null; });
   }
   return refreshing;
+}
+
+// Every tab of the app shares the one cookie: two tabs exchanging it at once would present the
+// same token twice, which ends the session. Under a lock, the second sends the cookie the first got.
+function oneTabAtATime(exchange) {
+  return navigator.locks ? navigator.locks.request('running-trainer-refresh', exchange) : exchange();
 }
 
 export async function login(email, password) {
