@@ -169,6 +169,49 @@ class PlanProgressTest {
     assertThat(progress(athlete.token(), plan)).isEqualTo(withConsent);
   }
 
+  /**
+   * Ratios at the edges of the bands, rounded to two decimals half up: 79.5 and 120.4 of 100 minutes
+   * are 0.80 and 1.20 (green), 120.5 and 49.5 are 1.21 and 0.50 (yellow), 150.5 and 49.4 are 1.51 and
+   * 0.49 (red); 7.95 of 10 km with no duration planned is 0.80 (green), and so are 40 and 39.5
+   * minutes run for one workout of 100; a fartlek with nothing measurable planned, done, is green.
+   */
+  @Test
+  void eachWorkoutCountsUnderTheStatusItsComplianceShows() {
+    String token = platform.newUser();
+    JsonObject plan = platform.plan(token, "2026-03-02", "2026-03-15");
+    run(token, workout(token, plan, "tempo", "2026-03-02", 12.0, 100.0), "2026-03-02", 12, 79.5);
+    run(token, workout(token, plan, "tempo", "2026-03-03", 12.0, 100.0), "2026-03-03", 12, 120.4);
+    run(token, workout(token, plan, "tempo", "2026-03-04", 12.0, 100.0), "2026-03-04", 12, 120.5);
+    run(token, workout(token, plan, "tempo", "2026-03-05", 12.0, 100.0), "2026-03-05", 12, 49.5);
+    run(token, workout(token, plan, "tempo", "2026-03-06", 12.0, 100.0), "2026-03-06", 12, 150.5);
+    run(token, workout(token, plan, "tempo", "2026-03-07", 12.0, 100.0), "2026-03-07", 12, 49.4);
+    run(token, workout(token, plan, "easy_run", "2026-03-09", 10.0, null), "2026-03-09", 7.95, 999);
+    JsonObject twoRuns = workout(token, plan, "long_run", "2026-03-10", 20.0, 100.0);
+    run(token, twoRuns, "2026-03-10", 8, 40);
+    run(token, twoRuns, "2026-03-10", 8, 39.5);
+    run(token, workout(token, plan, "fartlek", "2026-03-11", null, null), "2026-03-11", 6, 30);
+
+    JsonObject progress = progress(token, plan);
+
+    assertThat(progress.getJsonObject("by_status")).isEqualTo(statuses(5, 2, 2, 0, 0, 0));
+    assertThat(progress.getJsonObject("by_status")).isEqualTo(compliancesOfTheWorkouts(token, plan));
+    assertThat(progress.getLong("completed_workouts")).isEqualTo(9);
+    assertThat(progress.getDouble("actual_distance_km")).isEqualTo(101.95);
+  }
+
+  @Test
+  void aPlanWithoutWorkoutsCountsZeros() {
+    String token = platform.newUser();
+    JsonObject plan = platform.plan(token, "2026-03-02", "2026-03-08");
+
+    JsonObject progress = progress(token, plan);
+
+    assertThat(progress.getLong("total_workouts")).isZero();
+    assertThat(progress.getDouble("planned_distance_km")).isZero();
+    assertThat(progress.getJsonObject("by_status")).isEqualTo(statuses(0, 0, 0, 0, 0, 0));
+    assertThat(progress.getJsonArray("weekly")).isEmpty();
+  }
+
   @Test
   void anotherUsersPlanIsNotFound() {
     Fixture given = twoWeeksOfEveryStatus();
@@ -201,6 +244,17 @@ class PlanProgressTest {
   private static JsonObject statuses(int green, int yellow, int red, int missed, int upcoming, int rest) {
     return new JsonObject().put("green", green).put("yellow", yellow).put("red", red).put("missed", missed)
         .put("upcoming", upcoming).put("rest", rest);
+  }
+
+  /** The plan's workouts counted by the status of the compliance each shows when read. */
+  private static JsonObject compliancesOfTheWorkouts(String token, JsonObject plan) {
+    JsonObject counts = statuses(0, 0, 0, 0, 0, 0);
+    platform.trainer.get("/api/v1/workouts?limit=100&plan_id=" + plan.getString("id"), token).bodyAsJsonObject()
+        .getJsonArray("items").forEach(item -> {
+          String status = ((JsonObject) item).getJsonObject("compliance").getString("status");
+          counts.put(status, counts.getInteger(status) + 1);
+        });
+    return counts;
   }
 
   private static Map<String, JsonObject> weeks(JsonObject progress) {

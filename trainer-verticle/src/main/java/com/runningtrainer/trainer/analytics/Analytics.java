@@ -48,7 +48,7 @@ public final class Analytics {
       UUID owner = ownerOf(plan);
       return athletes.of(caller, owner).compose(settings -> {
         LocalDate today = settings.today(clock);
-        return analytics.progress(caller, owner, planId, settings, today)
+        return analytics.progress(caller, owner, planId, settings.weekStart(), today)
             .map(progress -> progress.put("plan_id", planId.toString()).put("as_of", today.toString()));
       });
     });

@@ -53,6 +53,32 @@ public record Compliance(Status status, BigDecimal ratio) {
     return new Compliance(ratio == null ? Status.GREEN : band(ratio), ratio);
   }
 
+  /**
+   * The ratio of {@link #of} as a SQL expression, from SQL expressions of what was planned and
+   * done. PostgreSQL's {@code round} takes halves away from zero, as {@link RoundingMode#HALF_UP}
+   * does for these positive ratios, and its division keeps at least 16 significant digits, more
+   * than a quotient of two {@code numeric(7, 3)} or {@code (7, 2)} sums needs to fall on the same
+   * side of a half as the exact one.
+   */
+  public static String ratioSql(String plannedKm, String plannedMinutes, String doneKm, String doneMinutes) {
+    return "CASE WHEN " + plannedMinutes + " IS NOT NULL THEN round(" + doneMinutes + " / " + plannedMinutes
+        + ", 2) ELSE round(" + doneKm + " / " + plannedKm + ", 2) END";
+  }
+
+  /**
+   * The status of {@link #of} as a SQL expression giving its {@link Status#label()}, for a query that
+   * counts workouts by status instead of loading them: the workout's type and day, the number of
+   * runs done (0 when none), the {@link #ratioSql ratio} and the athlete's today, all SQL expressions.
+   */
+  public static String statusSql(String type, String day, String runs, String ratio, String today) {
+    return "CASE WHEN " + type + " = 'rest' THEN '" + Status.REST.label() + "' "
+        + "WHEN " + runs + " = 0 THEN CASE WHEN " + day + " < " + today + " THEN '" + Status.MISSED.label()
+        + "' ELSE '" + Status.UPCOMING.label() + "' END "
+        + "WHEN " + ratio + " IS NULL OR " + ratio + " BETWEEN " + GREEN_LOW + " AND " + GREEN_HIGH + " THEN '"
+        + Status.GREEN.label() + "' WHEN " + ratio + " BETWEEN " + YELLOW_LOW + " AND " + YELLOW_HIGH + " THEN '"
+        + Status.YELLOW.label() + "' ELSE '" + Status.RED.label() + "' END";
+  }
+
   private static BigDecimal ratio(Planned planned, Done done) {
     if (planned.durationMinutes() != null) {
       return done.durationMinutes().divide(planned.durationMinutes(), 2, RoundingMode.HALF_UP);

@@ -1,49 +1,30 @@
 package com.runningtrainer.trainer.analytics;
 
-import com.runningtrainer.trainer.analytics.Compliance.Done;
-import com.runningtrainer.trainer.analytics.Compliance.Planned;
-import com.runningtrainer.trainer.athlete.AthleteSettings;
+import com.runningtrainer.common.db.Rows;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.TreeMap;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 
 /**
- * Progress through a plan as of the athlete's today, overall and per week of theirs (starting on
- * their first day of the week), each workout judged by {@link Compliance}.
+ * Progress through a plan, overall and per week of the athlete's, from the rows of the progress
+ * query: one per week in order, and one for the whole plan.
  */
 final class PlanProgress {
 
-  private final AthleteSettings settings;
-  private final LocalDate today;
-  private final PlanTally overall = new PlanTally();
-  private final Map<LocalDate, PlanTally> weeks = new TreeMap<>();
-
-  PlanProgress(AthleteSettings settings, LocalDate today) {
-    this.settings = settings;
-    this.today = today;
+  private PlanProgress() {
   }
 
-  void workout(Planned planned, Done done) {
-    Compliance compliance = Compliance.of(planned, done, today);
-    overall.workout(planned, done, compliance);
-    week(planned.date()).workout(planned, done, compliance);
-  }
-
-  /** Runs of one day linked to no workout. */
-  void unplanned(LocalDate day, Done runs) {
-    overall.unplanned(runs);
-    week(day).unplanned(runs);
-  }
-
-  JsonObject toJson() {
+  static JsonObject of(RowSet<Row> rows) {
+    JsonObject overall = null;
     JsonArray weekly = new JsonArray();
-    weeks.forEach((start, tally) -> weekly.add(tally.toJson().put("week_start", start.toString())));
-    return overall.toJson().put("weekly", weekly);
-  }
-
-  private PlanTally week(LocalDate day) {
-    return weeks.computeIfAbsent(settings.weekOf(day), start -> new PlanTally());
+    for (Row row : rows) {
+      if (row.getInteger("overall") == 1) {
+        overall = PlanTally.toJson(row);
+      } else {
+        weekly.add(PlanTally.toJson(row).put("week_start", Rows.date(row, "week_start")));
+      }
+    }
+    return overall.put("weekly", weekly);
   }
 }

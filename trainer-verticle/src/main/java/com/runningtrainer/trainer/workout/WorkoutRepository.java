@@ -40,14 +40,14 @@ public final class WorkoutRepository {
    * runs linked to it that they may read (a coach without the athlete's consent does not see
    * Strava runs), as {@link #DONE_COLUMNS}.
    */
-  public static String doneBy(String caller) {
+  private static String doneBy(String caller) {
     return "LEFT JOIN LATERAL (SELECT count(*) AS done_runs, coalesce(sum(d.distance_km), 0) AS done_distance_km, "
         + "coalesce(sum(d.duration_minutes), 0) AS done_duration_minutes FROM runs d WHERE d.workout_id = w.id "
         + "AND d.owner_id = w.owner_id AND " + ShareRepository.runVisibleTo("d", caller) + ") done ON true";
   }
 
   /** The columns {@link #doneBy} adds, which {@link #done} reads. */
-  public static final String DONE_COLUMNS = "done.done_runs, done.done_distance_km, done.done_duration_minutes";
+  private static final String DONE_COLUMNS = "done.done_runs, done.done_distance_km, done.done_duration_minutes";
 
   // The owner's time zone too: their today decides whether a workout with nothing done is missed or upcoming.
   private static final String COMPLIANCE_COLUMNS = DONE_COLUMNS + ", coalesce((SELECT s.timezone FROM athlete_settings s "
@@ -203,13 +203,13 @@ public final class WorkoutRepository {
   }
 
   /** What was planned, from a row of the workout's columns. */
-  public static Planned planned(Row row) {
+  private static Planned planned(Row row) {
     return new Planned(row.getString("workout_type"), row.getLocalDate("scheduled_date"),
         row.getBigDecimal("distance_km"), row.getBigDecimal("duration_minutes"));
   }
 
   /** What was done, from a row with {@link #DONE_COLUMNS}. */
-  public static Done done(Row row) {
+  private static Done done(Row row) {
     return new Done(row.getLong("done_runs").intValue(), row.getBigDecimal("done_distance_km"),
         row.getBigDecimal("done_duration_minutes"));
   }
