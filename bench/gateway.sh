@@ -87,7 +87,13 @@ start_platform() {
   die "the platform did not become healthy; see $OUT/platform-$name.log"
 }
 
-# measure NAME URL [warm]: wrk, after a warm-up unless told "cold"; appends "name rps p50 p99" to the table.
+# The JVM's CPU time so far, in clock ticks (utime + stime): the platform's CPU per request, gateway and
+# trainer together, which the machine's other load changes far less than it changes the throughput.
+jvm_ticks() { awk '{print $14 + $15}' "/proc/$PLATFORM_PID/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# measure NAME URL [warm]: wrk, after a warm-up unless told "cold"; appends "name rps p50 p99 cpu-us-per-request"
+# to the table.
 measure() {
   local name=$1 url=$2 warm=${3:-warm}
   [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url") == 200 ]] \
@@ -99,14 +105,20 @@ measure() {
     (sleep 1 && jcmd "$PLATFORM_PID" JFR.start name="$name" settings=profile duration=10s \
       filename="$OUT/jfr-$name.jfr" >/dev/null) &
   fi
+  local ticks_before ticks_after
+  ticks_before=$(jvm_ticks)
   TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/request.lua" "$url" \
     >"$OUT/wrk-$name.txt" 2>&1
+  ticks_after=$(jvm_ticks)
   local result
   result=$(grep '^RESULT ' "$OUT/wrk-$name.txt") || die "no result for $name; see $OUT/wrk-$name.txt"
   kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
   [[ $(kv non2xx) == 0 && $(kv socket_errors) == 0 ]] || log "WARNING: $name had errors: $result"
-  printf '%s\t%s\t%s\t%s\n' "$name" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" >>"$OUT/table.tsv"
-  log "$name: $(kv rps) req/s, p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms"
+  local cpu_us
+  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$TICKS_PER_SECOND" -v n="$(kv requests)" \
+    'BEGIN {printf "%.0f", 1e6 * t / hz / n}')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" "$cpu_us" >>"$OUT/table.tsv"
+  log "$name: $(kv rps) req/s, p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms, JVM CPU $cpu_us µs/request"
 }
 
 psql -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
@@ -153,9 +165,11 @@ done
 
 {
   echo "GET /api/v1/plans/{id}, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
-  printf '%-12s %10s %9s %9s   %-24s %10s %12s\n' path 'req/s' 'p50 ms' 'p99 ms' 'direct (same JVM)' 'vs direct' 'p50 added'
-  # Rows come in pairs: a gateway path, then direct in the same JVM.
-  awk -F'\t' 'NR % 2 == 1 {name = $1; rps = $2; p50 = $3; p99 = $4; next}
-    {printf "%-12s %10.0f %9.2f %9.2f   %6.0f req/s p50 %5.2f ms %9.0f%% %+11.2f\n",
-      name, rps, p50, p99, $2, $3, 100 * rps / $2, p50 - $3}' "$OUT/table.tsv"
+  printf '%-12s %10s %9s %9s   %-24s %10s %12s %16s %12s\n' path 'req/s' 'p50 ms' 'p99 ms' 'direct (same JVM)' \
+    'vs direct' 'p50 added' 'CPU µs/req gw/dir' 'CPU dir/gw'
+  # Rows come in pairs: a gateway path, then direct in the same JVM. "CPU dir/gw" is the throughput ratio a
+  # machine with nothing else to run would give if the JVM were all the work (PostgreSQL and wrk are not).
+  awk -F'\t' 'NR % 2 == 1 {name = $1; rps = $2; p50 = $3; p99 = $4; cpu = $5; next}
+    {printf "%-12s %10.0f %9.2f %9.2f   %6.0f req/s p50 %5.2f ms %9.0f%% %+11.2f %9.0f / %4.0f %11.0f%%\n",
+      name, rps, p50, p99, $2, $3, 100 * rps / $2, p50 - $3, cpu, $5, 100 * $5 / cpu}' "$OUT/table.tsv"
 } | tee "$OUT/summary.txt"
