@@ -16,7 +16,11 @@
 #
 # Settings (environment): JAR, PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
 # BENCH_DB (rt_bench_gateway), REDIS_URL (redis://127.0.0.1:6379/0), WRK_THREADS (2),
-# WRK_CONNECTIONS (64), DURATION (30s), WARMUP (60s), JAVA_OPTS (none).
+# WRK_CONNECTIONS (64), DURATION (30s), WARMUP (60s), JAVA_OPTS (none), STARTS (the starts to run, of
+# "eventbus eventbus-rl http", all by default: one alone, e.g. STARTS=http, for working on one path),
+# ROUNDS (1: how many times each start measures the gateway path then direct, in turn, after the
+# warm-ups, every pair a row of the table: on a busy machine the load swings within a minute),
+# PROFILE=1 (a JFR CPU profile of 10 s of each measurement, jfr-<name>.jfr: node bench/jfr-hot.mjs FILE).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +35,8 @@ THREADS=${WRK_THREADS:-2}
 CONNECTIONS=${WRK_CONNECTIONS:-64}
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-60s}
+STARTS=${STARTS:-eventbus eventbus-rl http}
+ROUNDS=${ROUNDS:-1}
 export PGHOST PGPORT PGUSER
 
 GATEWAY=http://127.0.0.1:8000
@@ -81,26 +87,45 @@ start_platform() {
   die "the platform did not become healthy; see $OUT/platform-$name.log"
 }
 
-# measure NAME URL: wrk after a warm-up; appends "name rps p50 p99" to the table.
+# The JVM's CPU time so far, in clock ticks (utime + stime): the platform's CPU per request, gateway and
+# trainer together, which the machine's other load changes far less than it changes the throughput.
+jvm_ticks() { awk '{print $14 + $15}' "/proc/$PLATFORM_PID/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# measure NAME URL [warm]: wrk, after a warm-up unless told "cold"; appends "name rps p50 p99 cpu-us-per-request"
+# to the table.
 measure() {
-  local name=$1 url=$2
+  local name=$1 url=$2 warm=${3:-warm}
   [[ $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$url") == 200 ]] \
     || die "$url does not answer 200"
-  TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/wrk/request.lua" "$url" >/dev/null 2>&1
+  if [[ $warm == warm ]]; then
+    TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH_DIR/wrk/request.lua" "$url" >/dev/null 2>&1
+  fi
+  if [[ ${PROFILE:-0} == 1 && $warm == warm ]]; then
+    (sleep 1 && jcmd "$PLATFORM_PID" JFR.start name="$name" settings=profile duration=10s \
+      filename="$OUT/jfr-$name.jfr" >/dev/null) &
+  fi
+  local ticks_before ticks_after
+  ticks_before=$(jvm_ticks)
   TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/wrk/request.lua" "$url" \
     >"$OUT/wrk-$name.txt" 2>&1
+  ticks_after=$(jvm_ticks)
   local result
   result=$(grep '^RESULT ' "$OUT/wrk-$name.txt") || die "no result for $name; see $OUT/wrk-$name.txt"
   kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$result"; }
   [[ $(kv non2xx) == 0 && $(kv socket_errors) == 0 ]] || log "WARNING: $name had errors: $result"
-  printf '%s\t%s\t%s\t%s\n' "$name" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" >>"$OUT/table.tsv"
-  log "$name: $(kv rps) req/s, p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms"
+  local cpu_us
+  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$TICKS_PER_SECOND" -v n="$(kv requests)" \
+    'BEGIN {printf "%.0f", 1e6 * t / hz / n}')
+  printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$(kv rps)" "$(kv p50_ms)" "$(kv p99_ms)" "$cpu_us" >>"$OUT/table.tsv"
+  log "$name: $(kv rps) req/s, p50 $(kv p50_ms) ms, p99 $(kv p99_ms) ms, JVM CPU $cpu_us µs/request"
 }
 
 psql -d postgres -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
 redis-cli -u "$REDIS_URL" --scan --pattern 'rt-bench-gateway:*' | xargs -r redis-cli -u "$REDIS_URL" DEL >/dev/null || true
 
-start_platform eventbus LOGIN_LIMIT_PER_IP=100000 REGISTER_LIMIT_PER_IP=100000
+# The user and the plan are made once, on a platform of their own: every start then only logs in.
+start_platform setup LOGIN_LIMIT_PER_IP=100000 REGISTER_LIMIT_PER_IP=100000
 CREDENTIALS='{"email":"bench-gateway@example.com","password":"correct horse battery"}'
 curl -fs -o /dev/null -X POST "$AUTH/api/v1/auth/register" -H 'Content-Type: application/json' -d "$CREDENTIALS"
 login() {
@@ -111,29 +136,40 @@ TOKEN=$(login)
 PLAN=$(curl -fs -X POST "$TRAINER/api/v1/plans" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"Bench plan","start_date":"2027-01-04","end_date":"2027-04-25"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 PATH_UNDER_TEST=/api/v1/plans/$PLAN
-
-measure eventbus "$GATEWAY$PATH_UNDER_TEST"
-measure direct "$TRAINER$PATH_UNDER_TEST"
 stop_platform
 
-start_platform eventbus-rl RATE_LIMIT_ENABLED=true RATE_LIMIT_PER_USER=100000000
-TOKEN=$(login)
-measure eventbus-rl "$GATEWAY$PATH_UNDER_TEST"
-measure direct "$TRAINER$PATH_UNDER_TEST"
-stop_platform
+# run_start NAME [VAR=value ...]: one start, the gateway path then direct in the same JVM.
+run_start() {
+  local name=$1
+  shift
+  start_platform "$name" "$@"
+  TOKEN=$(login)
+  measure "$name" "$GATEWAY$PATH_UNDER_TEST"
+  measure direct "$TRAINER$PATH_UNDER_TEST"
+  for _ in $(seq 2 "$ROUNDS"); do
+    measure "$name" "$GATEWAY$PATH_UNDER_TEST" cold
+    measure direct "$TRAINER$PATH_UNDER_TEST" cold
+  done
+  stop_platform
+}
 
-# The services trust the gateway (same host) to pass on the caller it verified: no second verification.
-start_platform http TRAINER_UPSTREAM="$TRAINER" AUTH_UPSTREAM="$AUTH" TRUSTED_PROXIES=127.0.0.1
-TOKEN=$(login)
-measure http "$GATEWAY$PATH_UNDER_TEST"
-measure direct "$TRAINER$PATH_UNDER_TEST"
-stop_platform
+for start in $STARTS; do
+  case $start in
+    eventbus) run_start eventbus ;;
+    eventbus-rl) run_start eventbus-rl RATE_LIMIT_ENABLED=true RATE_LIMIT_PER_USER=100000000 ;;
+    # The gateway passes the client's address on; the services, trusting it, log and limit by that address.
+    http) run_start http TRAINER_UPSTREAM="$TRAINER" AUTH_UPSTREAM="$AUTH" TRUSTED_PROXIES=127.0.0.1 ;;
+    *) die "unknown start $start (STARTS takes eventbus, eventbus-rl, http)" ;;
+  esac
+done
 
 {
   echo "GET /api/v1/plans/{id}, $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine"
-  printf '%-12s %10s %9s %9s   %-24s %10s %12s\n' path 'req/s' 'p50 ms' 'p99 ms' 'direct (same JVM)' 'vs direct' 'p50 added'
-  # Rows come in pairs: a gateway path, then direct in the same JVM.
-  awk -F'\t' 'NR % 2 == 1 {name = $1; rps = $2; p50 = $3; p99 = $4; next}
-    {printf "%-12s %10.0f %9.2f %9.2f   %6.0f req/s p50 %5.2f ms %9.0f%% %+11.2f\n",
-      name, rps, p50, p99, $2, $3, 100 * rps / $2, p50 - $3}' "$OUT/table.tsv"
+  printf '%-12s %10s %9s %9s   %-24s %10s %12s %16s %12s\n' path 'req/s' 'p50 ms' 'p99 ms' 'direct (same JVM)' \
+    'vs direct' 'p50 added' 'CPU µs/req gw/dir' 'CPU dir/gw'
+  # Rows come in pairs: a gateway path, then direct in the same JVM. "CPU dir/gw" is the throughput ratio a
+  # machine with nothing else to run would give if the JVM were all the work (PostgreSQL and wrk are not).
+  awk -F'\t' 'NR % 2 == 1 {name = $1; rps = $2; p50 = $3; p99 = $4; cpu = $5; next}
+    {printf "%-12s %10.0f %9.2f %9.2f   %6.0f req/s p50 %5.2f ms %9.0f%% %+11.2f %9.0f / %4.0f %11.0f%%\n",
+      name, rps, p50, p99, $2, $3, 100 * rps / $2, p50 - $3, cpu, $5, 100 * $5 / cpu}' "$OUT/table.tsv"
 } | tee "$OUT/summary.txt"

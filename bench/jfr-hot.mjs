@@ -1,12 +1,14 @@
 // Where the JVM's CPU went, from a JFR recording made by `PROFILE=1 bench/run.sh`:
-//   node bench/jfr-hot.mjs bench/results/latest/jfr-plan-get.jfr [top-N]
+//   node bench/jfr-hot.mjs bench/results/latest/jfr-plan-get.jfr [top-N] [thread-regex]
+// thread-regex keeps the samples of the threads it matches: e.g. 'eventloop-thread-[03]$' for the
+// gateway's event loops when it shares the JVM with trainer (the access log names each one's threads).
 // Prints the share of execution samples per thread, per top frame (self time), and per
 // "area": a sample counts for the first area of the list below that appears anywhere on its
 // stack, so the first areas are inclusive (validation includes the JSON work it does).
 // JFR samples Java code only: time in native calls (socket and log writes) is not counted.
 import { execFileSync } from 'node:child_process';
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, threadArg] = process.argv.slice(2);
 if (!file) {
   console.error('usage: node bench/jfr-hot.mjs FILE.jfr [top-N]');
   process.exit(2);
@@ -14,7 +16,9 @@ if (!file) {
 const top = Number(topArg ?? 25);
 const json = execFileSync('jfr', ['print', '--json', '--stack-depth', '64', '--events', 'jdk.ExecutionSample', file],
   { maxBuffer: 1 << 30 }).toString();
-const events = JSON.parse(json).recording.events;
+const threadFilter = threadArg ? new RegExp(threadArg) : null;
+const events = JSON.parse(json).recording.events
+  .filter((e) => !threadFilter || threadFilter.test(e.values.sampledThread?.javaName ?? ''));
 
 // In order of priority: a sample belongs to the first area with a frame on its stack.
 const AREAS = [
@@ -26,6 +30,9 @@ const AREAS = [
   ['metrics (micrometer)', /^(io\.micrometer|io\.vertx\.micrometer)/],
   ['JSON (Vert.x JSON, Jackson)', /^(io\.vertx\.core\.json|com\.fasterxml\.jackson)/],
   ['application code', /^com\.runningtrainer/],
+  ['tracing (OpenTelemetry ids)', /^io\.opentelemetry/],
+  ['circuit breaker', /^io\.vertx\.circuitbreaker/],
+  ['HTTP client (WebClient, HttpClient)', /^(io\.vertx\.ext\.web\.client|io\.vertx\.core\.http\.impl\.(Http1xClient|HttpClient|ClientHttp|.*Pool)|io\.vertx\.core\.net\.impl\.pool|io\.vertx\.core\.http\.impl\.HttpClientRequest)/],
   ['Vert.x web routing and handlers', /^io\.vertx\.ext\.web/],
   ['Vert.x HTTP server, Netty', /^(io\.vertx\.core|io\.netty)/],
 ];

@@ -33,7 +33,6 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.RedisAPI;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewaySettings gateway;
   private RedisAPI redis;
   private WebClient jwksClient;
-  private WebClient upstreamClient;
+  private HttpClient upstreamClient;
   private HttpClient proxyClient;
   private HttpServer server;
   private ConnectionDrain drain;
@@ -80,7 +79,7 @@ public final class GatewayVerticle extends VerticleBase {
     jwksClient = WebClient.create(vertx);
     drain = new ConnectionDrain(settings.shutdownDrainMs());
     // Idle connections to a service close before its drain ends: none is closed under a request.
-    upstreamClient = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+    upstreamClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
             .setKeepAliveTimeout(ConnectionDrain.GATEWAY_KEEP_ALIVE_SECONDS),
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
     // The streaming client of the operations proxied over HTTP (x-forward: http).

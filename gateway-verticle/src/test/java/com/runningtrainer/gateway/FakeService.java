@@ -10,13 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for a service instance reached over HTTP, whose behaviour a test sets: it answers
  * 200 with what it received, answers 500 (to every request, or to those of one path, as a
- * request whose content breaks the service), answers 503 as a service that is down, or never
- * answers; it can be stopped and started again
+ * request whose content breaks the service), answers 503 as a service that is down, redirects
+ * to {@link #MOVED} (which it answers), or never answers; it can be stopped and started again
  * on its port. It remembers the request id of every request it got.
  */
 final class FakeService implements AutoCloseable {
 
-  enum Mode { ANSWER, FAIL, UNAVAILABLE, HANG }
+  enum Mode { ANSWER, FAIL, UNAVAILABLE, REDIRECT, HANG }
+
+  /** Where it redirects to in {@link Mode#REDIRECT}: a path it answers 200 at, whatever the mode. */
+  static final String MOVED = "/moved";
 
   private final Vertx vertx;
   private final int port;
@@ -62,7 +65,8 @@ final class FakeService implements AutoCloseable {
   private void handle(HttpServerRequest request) {
     request.body().onSuccess(body -> {
       received.add(request.getHeader("X-Request-Id"));
-      Mode answering = failingPath != null && request.path().equals(failingPath) ? Mode.FAIL : mode;
+      Mode answering = failingPath != null && request.path().equals(failingPath) ? Mode.FAIL
+          : request.path().equals(MOVED) ? Mode.ANSWER : mode;
       switch (answering) {
         case ANSWER -> {
           JsonObject headers = new JsonObject();
@@ -75,6 +79,7 @@ final class FakeService implements AutoCloseable {
             .end(new JsonObject().put("status", 500).put("title", "Internal Server Error").encode());
         case UNAVAILABLE -> request.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json")
             .end(new JsonObject().put("status", 503).put("title", "Service Unavailable").encode());
+        case REDIRECT -> request.response().setStatusCode(302).putHeader("Location", baseUrl() + MOVED).end();
         case HANG -> {
           // Never answers: the gateway's timeout must speak.
         }

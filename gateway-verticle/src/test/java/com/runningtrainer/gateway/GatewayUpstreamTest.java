@@ -92,6 +92,17 @@ class GatewayUpstreamTest {
   }
 
   @Test
+  void passesARedirectOnForTheClientToFollow() {
+    FakeService trainer = fake().mode(Mode.REDIRECT);
+    TestHttp gateway = gatewayTo(trainer);
+
+    var response = gateway.request(HttpMethod.GET, PLANS, token).followRedirects(false).send().await();
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.getHeader("Location")).isEqualTo(trainer.baseUrl() + FakeService.MOVED);
+  }
+
+  @Test
   void givenABurstOfRequestsThatFailOnTheirOwnContentThenOtherUsersAreStillServed() {
     String brokenPlan = PLANS + "/" + UUID.randomUUID();
     FakeService trainer = fake().failingOn(brokenPlan);

@@ -45,7 +45,10 @@ public final class Breakers {
   }
 
   private static CircuitBreaker create(Vertx vertx, String name, CircuitBreakerOptions options) {
-    CircuitBreaker breaker = CircuitBreaker.create(name, vertx, options);
+    // No notifications on the event bus: they would keep a latency histogram of every call made
+    // through the breaker (costly on the gateway, where every request is one) for no reader; the
+    // state is exported below and the transitions logged.
+    CircuitBreaker breaker = CircuitBreaker.create(name, vertx, new CircuitBreakerOptions(options).setNotificationAddress(null));
     breaker.openHandler(ignored -> LOG.warn("circuit breaker {} opened: calls fail fast for {} ms", name,
             options.getResetTimeout()))
         .halfOpenHandler(ignored -> LOG.info("circuit breaker {} half-open: probing", name))

@@ -6,7 +6,6 @@ import com.runningtrainer.gateway.GatewaySettings;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.ext.web.client.WebClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ public final class Upstreams {
   }
 
   /** @param http the client of every HTTP upstream, its pool sized and its wait queue bounded */
-  public static Map<String, Upstream> create(Vertx vertx, GatewaySettings settings, WebClient http) {
+  public static Map<String, Upstream> create(Vertx vertx, GatewaySettings settings, HttpClient http) {
     Map<String, Upstream> upstreams = new LinkedHashMap<>();
     settings.upstreams().forEach((service, target) -> upstreams.put(service,
         GatewaySettings.EVENT_BUS.equals(target)
@@ -27,7 +26,7 @@ public final class Upstreams {
     return upstreams;
   }
 
-  private static List<HttpInstance> instances(Vertx vertx, GatewaySettings settings, WebClient http, String service,
+  private static List<HttpInstance> instances(Vertx vertx, GatewaySettings settings, HttpClient http, String service,
       String baseUrls) {
     return Config.list(baseUrls).stream()
         .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
