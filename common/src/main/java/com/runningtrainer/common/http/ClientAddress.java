@@ -40,9 +40,13 @@ public final class ClientAddress {
     return last.isEmpty() ? peer : last;
   }
 
-  /** The other end of the connection. */
+  /**
+   * The other end of the connection. Asked of the connection: the router's request wrapper
+   * would parse the forwarding headers for it on every call, which the router (trusting none)
+   * then ignores.
+   */
   static String peer(RoutingContext rc) {
-    var address = rc.request().remoteAddress();
+    var address = rc.request().connection().remoteAddress();
     return address == null ? UNKNOWN : address.hostAddress();
   }
 }

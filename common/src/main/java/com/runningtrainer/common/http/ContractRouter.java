@@ -6,7 +6,6 @@ import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.JWTAuthHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -51,7 +50,7 @@ public final class ContractRouter {
       }
     });
     if (contract.securityScheme(BEARER_SCHEME) != null) {
-      builder.security(BEARER_SCHEME).httpHandler(JWTAuthHandler.create(tokens));
+      builder.security(BEARER_SCHEME).httpHandler(new BearerAuth(tokens));
     }
     for (OpenAPIRoute route : builder.getRoutes()) {
       Operation operation = route.getOperation();

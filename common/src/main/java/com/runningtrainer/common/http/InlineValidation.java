@@ -17,6 +17,7 @@ import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -25,7 +26,8 @@ import java.util.function.Function;
  * request in an ordered blocking task: two thread hand-offs per request, and the requests of one
  * event loop validated one after the other on a worker. The checks are the library's own
  * ({@link RequestValidatorImpl#validateParameter}, {@link RequestValidatorImpl#validateBody}),
- * the same as before; only where they run changes. A body larger than {@link #INLINE_BODY_BYTES}
+ * the same as before (an id or a bounded count the library would accept is taken by
+ * {@link PlainParameter} without it); only where they run changes. A body larger than {@link #INLINE_BODY_BYTES}
  * is still validated on a worker, so that no event loop spends long on one request.
  */
 final class InlineValidation implements Handler<RoutingContext> {
@@ -35,11 +37,18 @@ final class InlineValidation implements Handler<RoutingContext> {
   private final Operation operation;
   private final RequestValidatorImpl validator;
   private final RequestExtractor extractor;
+  private final Map<Parameter, PlainParameter> plain = new IdentityHashMap<>();
 
   private InlineValidation(Operation operation, RequestValidatorImpl validator, RequestExtractor extractor) {
     this.operation = operation;
     this.validator = validator;
     this.extractor = extractor;
+    for (Parameter parameter : operation.getParameters()) {
+      PlainParameter shortcut = PlainParameter.of(parameter);
+      if (shortcut != null) {
+        plain.put(parameter, shortcut);
+      }
+    }
   }
 
   /** The validation of each operation of {@code contract}, sharing one validator. */
@@ -73,13 +82,19 @@ final class InlineValidation implements Handler<RoutingContext> {
     for (Parameter parameter : operation.getParameters()) {
       String name = parameter.getName();
       switch (parameter.getIn()) {
-        case COOKIE -> cookies.put(name, validator.validateParameter(parameter, request.getCookies().get(name)));
-        case HEADER -> headers.put(name, validator.validateParameter(parameter, request.getHeaders().get(name)));
-        case PATH -> path.put(name, validator.validateParameter(parameter, request.getPathParameters().get(name)));
-        case QUERY -> query.put(name, validator.validateParameter(parameter, request.getQuery().get(name)));
+        case COOKIE -> cookies.put(name, validated(parameter, request.getCookies().get(name)));
+        case HEADER -> headers.put(name, validated(parameter, request.getHeaders().get(name)));
+        case PATH -> path.put(name, validated(parameter, request.getPathParameters().get(name)));
+        case QUERY -> query.put(name, validated(parameter, request.getQuery().get(name)));
         default -> throw new IllegalStateException("a parameter in " + parameter.getIn());
       }
     }
     return new ValidatedRequestImpl(cookies, headers, path, query, validator.validateBody(operation.getRequestBody(), request));
+  }
+
+  private RequestParameter validated(Parameter parameter, RequestParameter raw) {
+    PlainParameter shortcut = plain.get(parameter);
+    RequestParameter value = shortcut == null ? null : shortcut.validated(raw);
+    return value != null ? value : validator.validateParameter(parameter, raw);
   }
 }

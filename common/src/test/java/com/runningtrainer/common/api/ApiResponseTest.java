@@ -30,4 +30,30 @@ class ApiResponseTest {
     assertThat(ApiResponse.ok("text").encodedBody().toString()).isEqualTo("\"text\"");
     assertThat(ApiResponse.ok(new JsonObject().put("a", 1)).encodedBody().toString()).isEqualTo("{\"a\":1}");
   }
+
+  @Test
+  void aJsonAnswerIsWrittenByteForByteAsTheDataBindingCodecWritesIt() {
+    JsonObject body = new JsonObject()
+        .put("id", "8d3e1c2a-4b5f-4a6b-9c7d-0e1f2a3b4c5d")
+        .put("distance_km", new java.math.BigDecimal("42.195"))
+        .put("pace", 5.25)
+        .put("count", 12L)
+        .put("done", true)
+        .put("notes", null)
+        .put("text", "é🏃 \"quoted\" \u0001")
+        .put("at", java.time.Instant.parse("2026-11-30T20:00:00Z"))
+        .put("items", new io.vertx.core.json.JsonArray().add(new JsonObject().put("n", 1)).add(2.5f));
+
+    assertThat(ApiResponse.ok(body).encodedBody()).isEqualTo(io.vertx.core.json.Json.encodeToBuffer(body));
+  }
+
+  record Pair(String name, int value) {
+  }
+
+  @Test
+  void aValueOutsideVertxsJsonTypesIsStillWrittenByDataBinding() {
+    JsonObject body = new JsonObject().put("pair", new Pair("a", 1));
+
+    assertThat(ApiResponse.ok(body).encodedBody().toString()).isEqualTo("{\"pair\":{\"name\":\"a\",\"value\":1}}");
+  }
 }
