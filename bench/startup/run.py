@@ -8,7 +8,7 @@ A first start makes the data directory (initdb, migrations, keys) and is not cou
 counted run starts a new JVM on that directory and measures, from the moment the process is
 spawned, the time until every service's /health answers 200 from outside (trainer 8001, pdf 8002,
 strava 8003, auth 8004, gateway 8000), the CPU the process used to get there, and its resident
-memory 30 s later with nothing to do (idle RSS); when the jar runs the platform in a child JVM (the
+memory 30 s later with nothing to do (idle RSS), all on ports moved by --port-offset; when the jar runs the platform in a child JVM (the
 class-data-sharing archive), CPU and memory are the two JVMs' together. The ports must be free. Prints one line per run
 and the median; figures go to bench/README.md ("Cold start"). Given several jars, each gets its own
 data directory and they start in turn (A, B, A, B...), so that whatever else the machine does falls
@@ -26,6 +26,7 @@ import time
 import urllib.request
 
 PORTS = {"gateway": 8000, "trainer": 8001, "pdf": 8002, "strava": 8003, "auth": 8004}
+EMBEDDED = {"EMBEDDED_PG_PORT": 5433, "EMBEDDED_REDIS_PORT": 6380}
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -76,9 +77,14 @@ def rss_mb(pid):
     return total
 
 
+OFFSET = [0]
+
+
 def start(jar, data, log):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env["RT_DATA_DIR"] = data
+    env.update({f"{service.upper()}_PORT": str(port) for service, port in PORTS.items()})
+    env.update({name: str(port + OFFSET[0]) for name, port in EMBEDDED.items()})
     return subprocess.Popen(["java", "-jar", jar], env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
@@ -104,7 +110,12 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--idle-seconds", type=int, default=30)
     parser.add_argument("--jar", action="append", help="repeat to compare jars (default launcher/target/running-trainer.jar)")
+    parser.add_argument("--port-offset", type=int, default=0,
+                        help="added to every port (services 8000-8004, embedded PostgreSQL 5433 and Redis 6380)")
     args = parser.parse_args()
+    OFFSET[0] = args.port_offset
+    for service in PORTS:
+        PORTS[service] += args.port_offset
     jars = args.jar or ["launcher/target/running-trainer.jar"]
     busy = [port for port in PORTS.values() if healthy(port)]
     if busy:
