@@ -44,16 +44,16 @@ final class ClassArchiveLauncher {
   }
 
   /** Whether this JVM should hand the platform to a child JVM with the archive. */
-  static boolean applies(String archiveSetting) {
+  static boolean applies(String archiveSetting, Path dataDirectory) {
     return !"off".equals(archiveSetting) && System.getProperty(CHILD) == null && ownJar() != null
         && ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .noneMatch(argument -> argument.contains("SharedArchiveFile") || argument.contains("ArchiveClassesAtExit"));
+            .noneMatch(argument -> argument.contains("SharedArchiveFile") || argument.contains("ArchiveClassesAtExit"))
+        && writable(directory(dataDirectory));
   }
 
   /** Runs the platform in a child JVM and answers its exit code once it has ended. */
   static int runInChild(Path dataDirectory, String[] args) throws IOException, InterruptedException {
-    ClassArchiveLauncher launcher = new ClassArchiveLauncher(ownJar(), dataDirectory.resolve("class-archive"));
-    return launcher.run(args);
+    return new ClassArchiveLauncher(ownJar(), directory(dataDirectory)).run(args);
   }
 
   /** In the child: end (through its shutdown hook) when the launcher that started it is gone. */
@@ -64,7 +64,6 @@ final class ClassArchiveLauncher {
   }
 
   private int run(String[] args) throws IOException, InterruptedException {
-    Files.createDirectories(archive.getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -111,6 +110,21 @@ final class ClassArchiveLauncher {
     } catch (IOException e) {
       // Without an archive the next start is slower, not wrong: it makes one again.
       System.err.println("running-trainer: could not keep the class archive " + archive + ": " + e);
+    }
+  }
+
+  private static Path directory(Path dataDirectory) {
+    return dataDirectory.resolve("class-archive");
+  }
+
+  /** A read-only data directory (a container's, say) runs the platform without an archive rather than not at all. */
+  private static boolean writable(Path directory) {
+    try {
+      Files.createDirectories(directory);
+      return Files.isWritable(directory);
+    } catch (IOException e) {
+      System.err.println("running-trainer: no class archive, " + directory + " cannot be made: " + e);
+      return false;
     }
   }
 

@@ -33,8 +33,9 @@ public final class Main {
     Config config = Config.fromEnv();
     LaunchOptions options = options(args);
     boolean platform = !options.help() && !options.rotateKeys() && options.makeAdmin() == null;
-    if (platform && ClassArchiveLauncher.applies(config.string("RT_CLASS_ARCHIVE", "on"))) {
-      System.exit(ClassArchiveLauncher.runInChild(Path.of(config.string("RT_DATA_DIR", "data")), args));
+    Path dataDirectory = Path.of(config.string("RT_DATA_DIR", "data"));
+    if (platform && ClassArchiveLauncher.applies(config.string("RT_CLASS_ARCHIVE", "on"), dataDirectory)) {
+      System.exit(ClassArchiveLauncher.runInChild(dataDirectory, args));
     }
     ClassArchiveLauncher.endWithParent();
     configureLogging(config);
