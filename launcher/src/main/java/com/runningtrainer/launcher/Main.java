@@ -3,6 +3,8 @@ package com.runningtrainer.launcher;
 import ch.qos.logback.classic.LoggerContext;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.common.config.Logging;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * services (all by default) in this JVM, on embedded PostgreSQL and Redis unless
  * {@code DATABASE_URL} and {@code REDIS_URL} are set; with {@code --cluster} on an event bus
  * shared with the other nodes of the cluster, and on the given servers only. Exit codes: 1 when
- * the start fails, 2 for a command line it does not understand.
+ * the start fails, 2 for a command line it does not understand. Started from the jar, it runs the
+ * platform in a child JVM with a class-data-sharing archive ({@link ClassArchiveLauncher}).
  */
 public final class Main {
 
@@ -26,10 +29,16 @@ public final class Main {
   private Main() {
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException, InterruptedException {
     Config config = Config.fromEnv();
-    configureLogging(config);
     LaunchOptions options = options(args);
+    boolean platform = !options.help() && !options.rotateKeys() && options.makeAdmin() == null;
+    Path dataDirectory = Path.of(config.string("RT_DATA_DIR", "data"));
+    if (platform && ClassArchiveLauncher.applies(config.string("RT_CLASS_ARCHIVE", "on"), dataDirectory)) {
+      System.exit(ClassArchiveLauncher.runInChild(dataDirectory, args));
+    }
+    ClassArchiveLauncher.endWithParent();
+    configureLogging(config);
     if (options.help()) {
       System.out.println(LaunchOptions.USAGE);
       return;

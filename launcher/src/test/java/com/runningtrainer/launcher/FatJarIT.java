@@ -107,6 +107,38 @@ class FatJarIT {
   }
 
   @Test
+  void a_start_that_ends_on_sigterm_leaves_a_class_archive_that_the_next_start_maps() throws Exception {
+    Process first = launch("--services=trainer");
+    awaitHealthy(first, port("TRAINER_PORT"));
+    first.destroy();
+    assertThat(first.waitFor(EXITS_WITHIN.toSeconds(), TimeUnit.SECONDS)).as(output()).isTrue();
+    List<Path> archives;
+    try (var files = Files.list(dataDirectory.resolve("class-archive"))) {
+      archives = files.toList();
+    }
+    assertThat(archives).as(output()).singleElement().asString().endsWith(".jsa");
+
+    Process second = launch("--services=trainer");
+    awaitHealthy(second, port("TRAINER_PORT"));
+
+    assertThat(second.toHandle().children().map(child -> String.join(" ", child.info().arguments().orElseThrow())))
+        .as(output()).singleElement().asString().contains("-XX:SharedArchiveFile=" + archives.get(0));
+  }
+
+  @Test
+  void the_platform_ends_with_the_launcher_even_when_the_launcher_is_killed() throws Exception {
+    Process launcher = launch("--services=trainer");
+    awaitHealthy(launcher, port("TRAINER_PORT"));
+    ProcessHandle platform = launcher.toHandle().children().findFirst().orElseThrow();
+
+    launcher.destroyForcibly();
+
+    assertThat(platform.onExit()).succeedsWithin(EXITS_WITHIN);
+    assertStopped("TRAINER_PORT");
+    assertStopped("EMBEDDED_PG_PORT");
+  }
+
+  @Test
   void the_jar_renders_a_plan_as_a_pdf_with_the_fonts_and_character_maps_it_ships() throws Exception {
     Process launcher = launch();
     for (String service : List.of("TRAINER_PORT", "AUTH_PORT", "PDF_PORT", "GATEWAY_PORT")) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.impl.Utils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The services' contracts are checked against OpenAPI's schema here, at build time, because a
- * start only resolves them ({@link Contracts}).
+ * start only resolves them ({@link Contracts}), from the JSON the build makes of the YAML.
  */
 class ContractsTest {
 
@@ -54,6 +56,16 @@ class ContractsTest {
 
     assertThat(resolved.getRawContract()).isEqualTo(checked.getRawContract());
     assertThat(operations(resolved)).isEqualTo(operations(checked));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auth", "trainer", "pdf", "strava", "gateway"})
+  void eachContractIsAlsoInTheJsonTheBuildMadeOfItsYaml(String service) throws Exception {
+    String path = "openapi/" + service + ".";
+
+    JsonObject json = vertx.fileSystem().readFile(path + "json").await(30, TimeUnit.SECONDS).toJsonObject();
+
+    assertThat(json).isEqualTo(Utils.readYamlOrJson(vertx, path + "yaml").await(30, TimeUnit.SECONDS));
   }
 
   @Test
