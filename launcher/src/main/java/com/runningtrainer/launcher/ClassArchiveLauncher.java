@@ -82,6 +82,10 @@ final class ClassArchiveLauncher {
   }
 
   private void stopChild() {
+    if (!Files.exists(archive)) {
+      // Writing the archive makes this one stop take seconds longer; say so rather than seem stuck.
+      System.err.println("running-trainer: stopping, and writing the class archive that makes the next starts faster");
+    }
     child.destroy();
     try {
       settle(child.waitFor());
