@@ -11,6 +11,8 @@
 # Settings (environment): JAR, PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
 # REDIS_URL (redis://127.0.0.1:6379/0), AUTH_PORT (8004), TRAINER_PORT (8001), DURATION (20s).
 set -euo pipefail
+# The platform in one JVM, without the class-archive launcher: the pid measured and profiled is the platform's.
+export RT_CLASS_ARCHIVE=off
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")

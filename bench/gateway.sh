@@ -22,6 +22,8 @@
 # warm-ups, every pair a row of the table: on a busy machine the load swings within a minute),
 # PROFILE=1 (a JFR CPU profile of 10 s of each measurement, jfr-<name>.jfr: node bench/jfr-hot.mjs FILE).
 set -euo pipefail
+# The platform in one JVM, without the class-archive launcher: the pid measured and profiled is the platform's.
+export RT_CLASS_ARCHIVE=off
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")

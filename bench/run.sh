@@ -16,6 +16,8 @@
 # ENDPOINTS (a subset of: plan-get runs-list summary-10k summary-10k-1conn run-create),
 # PROFILE=1 (record a JFR CPU profile of 20 s of each measurement, node bench/jfr-hot.mjs FILE reads it).
 set -euo pipefail
+# The platform in one JVM, without the class-archive launcher: the pid measured and profiled is the platform's.
+export RT_CLASS_ARCHIVE=off
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")

@@ -236,7 +236,7 @@ def main():
     results, loads, pages = {}, {}, {}
     seed_db, ours_db = database(), database()
     try:
-        env = {"DATABASE_URL": PG + "/" + ours_db, "REDIS_URL": REDIS, "REDIS_PREFIX": "compare-runs:",
+        env = {"RT_CLASS_ARCHIVE": "off", "DATABASE_URL": PG + "/" + ours_db, "REDIS_URL": REDIS, "REDIS_PREFIX": "compare-runs:",
                "TRAINER_PORT": str(TRAINER_PORT), "AUTH_PORT": str(AUTH_PORT),
                "AUTH_JWKS_URL": AUTH + "/api/v1/auth/jwks.json",
                "REGISTER_LIMIT_PER_IP": "100000", "LOGIN_LIMIT_PER_IP": "100000"}

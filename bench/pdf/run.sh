@@ -22,6 +22,8 @@
 # While it runs, the CPU other processes use is recorded every 5 s (other-cpu.txt): the report
 # warns when the machine was shared.
 set -euo pipefail
+# The platform in one JVM, without the class-archive launcher: the pid measured and profiled is the platform's.
+export RT_CLASS_ARCHIVE=off
 
 PDF_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$PDF_DIR/../.." && pwd)

@@ -253,7 +253,7 @@ def main():
     trainer = sqla = None
     try:
         trainer = start(["java", "-jar", a.jar, "--services=trainer,auth"], {
-            "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "REDIS_PREFIX": "bench-sqla:",
+            "RT_CLASS_ARCHIVE": "off", "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "REDIS_PREFIX": "bench-sqla:",
             "TRAINER_PORT": str(TRAINER_PORT), "AUTH_PORT": str(AUTH_PORT),
             "AUTH_JWKS_URL": AUTH + "/api/v1/auth/jwks.json",
             "LOGIN_LIMIT_PER_IP": "100000", "REGISTER_LIMIT_PER_IP": "100000"}, os.path.join(out, "trainer.log"))

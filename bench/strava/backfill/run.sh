@@ -15,6 +15,8 @@
 # Redis as TEST_REDIS_URL (default redis://127.0.0.1:6379/0; keys under a prefix of its own).
 # MVN_ARGS (-o; set it empty to let Maven download), JAVA_OPTS (none).
 set -euo pipefail
+# The platform in one JVM, without the class-archive launcher: the pid measured and profiled is the platform's.
+export RT_CLASS_ARCHIVE=off
 
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$DIR/../../.." && pwd)
