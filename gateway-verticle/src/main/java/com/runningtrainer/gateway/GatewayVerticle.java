@@ -62,7 +62,6 @@ public final class GatewayVerticle extends VerticleBase {
   private RedisAPI redis;
   private WebClient jwksClient;
   private HttpClient upstreamClient;
-  private HttpClient proxyClient;
   private HttpServer server;
   private ConnectionDrain drain;
   private UserEventHub events;
@@ -78,12 +77,10 @@ public final class GatewayVerticle extends VerticleBase {
     redis = RedisClients.create(vertx, settings.redisUrl());
     jwksClient = WebClient.create(vertx);
     drain = new ConnectionDrain(settings.shutdownDrainMs());
-    // Idle connections to a service close before its drain ends: none is closed under a request.
+    // One client for the HTTP upstreams and the operations proxied over HTTP (x-forward: http). Idle
+    // connections to a service close before its drain ends: none is closed under a request.
     upstreamClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
             .setKeepAliveTimeout(ConnectionDrain.GATEWAY_KEEP_ALIVE_SECONDS),
-        new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
-    // The streaming client of the operations proxied over HTTP (x-forward: http).
-    proxyClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(gateway.upstreamPoolSize()).setMaxWaitQueueSize(gateway.upstreamQueueSize()));
     events = new UserEventHub(vertx, EventSettings.from(config));
     return Future.all(RevocationFeed.shared(vertx, settings.redisUrl(), settings.redisPrefix()),
@@ -101,7 +98,7 @@ public final class GatewayVerticle extends VerticleBase {
         settings.jwtIssuer(), settings.jwtAudience());
     var streams = new EventStreamHandler(vertx, events, tokens, EventSettings.from(config));
     return new EdgeRouter(vertx, contracts, own, streams, Upstreams.create(vertx, gateway, upstreamClient),
-            Upstreams.proxies(vertx, gateway, proxyClient), tokens,
+            Upstreams.proxies(vertx, gateway, upstreamClient), tokens,
         limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
         MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
         Duration.ofMillis(gateway.breakerResetMs()).toSeconds(), webApp).create();
@@ -127,7 +124,6 @@ public final class GatewayVerticle extends VerticleBase {
         : drain.stop(vertx, server, SHUTDOWN_GRACE_SECONDS));
     return drained.andThen(closed -> {
       upstreamClient.close();
-      proxyClient.close();
       jwksClient.close();
       redis.close();
     });
