@@ -45,4 +45,11 @@ class RevocationOutageTest {
     assertThat(health.statusCode()).isEqualTo(503);
     assertThat(health.bodyAsJsonObject().getJsonObject("checks").getString("redis")).isEqualTo("DOWN");
   }
+
+  @Test
+  void healthSaysTheRevocationListIsNotCurrentWhileEveryTokenIsRefused() {
+    var health = platform.http.get("/health", null);
+
+    assertThat(health.bodyAsJsonObject().getJsonObject("checks").getString("revocations")).isEqualTo("DOWN");
+  }
 }
