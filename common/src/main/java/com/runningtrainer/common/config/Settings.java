@@ -54,6 +54,15 @@ public record Settings(
     return Math.max(1, config.integer(service.toUpperCase() + "_INSTANCES", Runtime.getRuntime().availableProcessors()));
   }
 
+  /**
+   * The connections each verticle of a service opens: its {@code DATABASE_POOL_SIZE} split
+   * between the API verticles (one per event loop, {@link #instances}) and the background
+   * verticle, each a pool of its own; at least two.
+   */
+  public static int connectionsPerVerticle(Config config, String service) {
+    return Math.max(2, from(config).databasePoolSize() / (instances(config, service) + 1));
+  }
+
   /** The HTTP port of a service: {@code <SERVICE>_PORT}, else its port in the architecture. */
   public static int port(Config config, String service, int defaultPort) {
     return config.integer(service.toUpperCase() + "_PORT", defaultPort);

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service's own schema in PostgreSQL: migrated by Flyway from
- * {@code db/migration/<schema>} on the classpath, then reached through one pool whose
+ * {@code db/migration/<schema>} on the classpath, then reached through pools whose
  * connections see only that schema.
  */
 public final class Database {
@@ -43,6 +43,12 @@ public final class Database {
     });
   }
 
+  /**
+   * A pool of the verticle that opens it: its connections live on that verticle's event loop,
+   * so a query and its answer never cross to another thread (a pool shared by the verticles of
+   * every event loop handed half the queries to the other loop and back: bench/README.md,
+   * "One pool per verticle").
+   */
   public static Pool pool(Vertx vertx, String databaseUrl, String schema, int size) {
     PgConnectOptions connect = PgConnectOptions.fromUri(databaseUrl)
         .setCachePreparedStatements(true)
@@ -55,7 +61,6 @@ public final class Database {
     PoolOptions pool = new PoolOptions()
         .setMaxSize(size)
         .setName("pg-" + schema)
-        .setShared(true)
         .setConnectionTimeout(POOL_WAIT_TIMEOUT_MS)
         .setMaxWaitQueueSize(10_000);
     return PgBuilder.pool()

@@ -52,8 +52,7 @@ public abstract class BackgroundVerticle extends VerticleBase {
 
   @Override
   public final Future<?> start() {
-    // The API verticles use the same pool: it is shared by name, so this adds no connections.
-    pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
+    pool = Database.pool(vertx, settings.databaseUrl(), name, Settings.connectionsPerVerticle(config, name));
     return begin(pool);
   }
 

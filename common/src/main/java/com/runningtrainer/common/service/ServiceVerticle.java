@@ -85,7 +85,7 @@ public abstract class ServiceVerticle extends VerticleBase {
 
   @Override
   public final Future<?> start() {
-    pool = Database.pool(vertx, settings.databaseUrl(), name, settings.databasePoolSize());
+    pool = Database.pool(vertx, settings.databaseUrl(), name, Settings.connectionsPerVerticle(config, name));
     redis = RedisClients.create(vertx, settings.redisUrl());
     revocations = new Revocations(vertx, redis, settings.redisPrefix());
     drain = new ConnectionDrain(settings.shutdownDrainMs());
