@@ -5,8 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.AsyncAppenderBase;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.spi.AppenderAttachable;
 import com.runningtrainer.common.log.ConsoleEncoder;
 import com.runningtrainer.common.log.LogFormat;
 import java.util.Locale;
@@ -61,10 +61,11 @@ public final class Logging {
    * The encoder of the console appender logback.xml declares; empty under another configuration
    * (test-support's logback-test.xml), which keeps its own format.
    */
+  @SuppressWarnings("unchecked")
   public static Optional<ConsoleEncoder> consoleEncoder() {
     Appender<ILoggingEvent> async = root().getAppender(ASYNC_APPENDER);
-    Appender<ILoggingEvent> console = async instanceof AsyncAppenderBase<ILoggingEvent> base
-        ? base.getAppender(CONSOLE_APPENDER) : null;
+    Appender<ILoggingEvent> console = async instanceof AppenderAttachable<?> attached
+        ? ((AppenderAttachable<ILoggingEvent>) attached).getAppender(CONSOLE_APPENDER) : null;
     return console instanceof OutputStreamAppender<ILoggingEvent> stream && stream.getEncoder() instanceof ConsoleEncoder encoder
         ? Optional.of(encoder) : Optional.empty();
   }
