@@ -10,8 +10,10 @@ import io.vertx.sqlclient.Tuple;
 import java.util.function.Function;
 
 /**
- * A page of a list in one round trip: the page query also selects {@code count(*) OVER () AS total}.
- * Only a page past the end, which has no row to carry the total, costs a second, counting query.
+ * A page of a list in one round trip: the page query also selects the filter's {@code total}, by
+ * {@code count(*) OVER ()} or, for a list long enough that reading all of it costs, by the counting
+ * query as a subquery. Only a page past the end, which has no row to carry the total, costs a
+ * second, counting query.
  *
  * @param pageSql the list query, selecting {@code total} and ending in {@code LIMIT} and {@code OFFSET}
  * @param countSql the same filter, selecting {@code count(*) AS total}
