@@ -47,7 +47,6 @@ class ServiceEndpointsTest {
     assertThat(health.getString("status")).isEqualTo("UP");
     assertThat(health.getJsonObject("checks").getString("database")).isEqualTo("UP");
     assertThat(health.getJsonObject("checks").getString("redis")).isEqualTo("UP");
-    assertThat(health.getJsonObject("checks").getString("revocations")).isEqualTo("UP");
   }
 
   @Test

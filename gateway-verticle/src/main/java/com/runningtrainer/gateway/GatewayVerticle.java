@@ -99,7 +99,7 @@ public final class GatewayVerticle extends VerticleBase {
     var streams = new EventStreamHandler(vertx, events, tokens, EventSettings.from(config));
     return new EdgeRouter(vertx, contracts, own, streams, Upstreams.create(vertx, gateway, upstreamClient),
             Upstreams.proxies(vertx, gateway, upstreamClient), tokens,
-        limits(tokens), health(feed), gateway.corsOrigins(), settings.trustedProxies(),
+        limits(tokens), health(), gateway.corsOrigins(), settings.trustedProxies(),
         MetricsAccess.of(settings.metricsToken()), gateway.upstreamTimeoutMs() + DEADLINE_MARGIN_MS,
         Duration.ofMillis(gateway.breakerResetMs()).toSeconds(), webApp).create();
   }
@@ -112,9 +112,8 @@ public final class GatewayVerticle extends VerticleBase {
     return new EdgeLimits(limiter, tokens, gateway.rateLimits(), AUTH_PATH, WEBHOOK_PATH);
   }
 
-  private Handler<RoutingContext> health(RevocationFeed feed) {
-    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis)),
-        feed.healthCheck()));
+  private Handler<RoutingContext> health() {
+    return new HealthHandler(NAME, List.of(drain.healthCheck(), new HealthCheck("redis", () -> RedisClients.ping(redis))));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package com.runningtrainer.common.auth;
 
 import com.runningtrainer.common.api.Failures;
-import com.runningtrainer.common.http.HealthCheck;
 import com.runningtrainer.common.redis.RedisClients;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -124,16 +123,6 @@ public final class RevocationFeed {
   /** Whether the feed has caught up and hears the channel. */
   public boolean isReady() {
     return ready;
-  }
-
-  /**
-   * {@code /health}'s check of the feed: down while it is behind, when every token is refused,
-   * so that a process is not called up before it can answer a signed-in request (at a first start,
-   * until auth has put the list in Redis).
-   */
-  public HealthCheck healthCheck() {
-    return new HealthCheck("revocations", () -> ready ? Future.succeededFuture()
-        : Future.failedFuture("the revocation list is not current"));
   }
 
   private static void start(Vertx vertx, String redisUrl, RevocationKeys keys, CompletableFuture<RevocationFeed> made) {

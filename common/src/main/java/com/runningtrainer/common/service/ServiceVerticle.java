@@ -96,7 +96,6 @@ public abstract class ServiceVerticle extends VerticleBase {
       checks.add(drain.healthCheck());
       checks.add(new HealthCheck("database", () -> pool.query("SELECT 1").execute()));
       checks.add(new HealthCheck("redis", () -> RedisClients.ping(redis)));
-      checks.add(feed.result().healthCheck());
       checks.addAll(served.healthChecks());
       var jwks = served.jwks() != null ? served.jwks() : new HttpJwks(WebClient.create(vertx), settings.authJwksUrl());
       var tokens = new JwksTokenVerifier(vertx, jwks, feed.result(), settings.jwtIssuer(), settings.jwtAudience());
