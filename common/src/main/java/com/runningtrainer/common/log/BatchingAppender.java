@@ -34,7 +34,7 @@ public final class BatchingAppender extends UnsynchronizedAppenderBase<ILoggingE
 
   private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
   private final AtomicLong dropped = new AtomicLong();
-  private int queueSize = 65_536;
+  private int queueSize = 8_192;
   private long periodMs = 20;
   private BlockingQueue<ILoggingEvent> queue;
   private Thread writer;
