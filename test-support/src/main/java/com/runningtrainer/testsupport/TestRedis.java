@@ -11,6 +11,9 @@ import redis.embedded.RedisServer;
  */
 public final class TestRedis {
 
+  private static final int START_ATTEMPTS = 5;
+  private static final long RETRY_PAUSE_MS = 200;
+
   private static String url;
 
   private TestRedis() {
@@ -38,14 +41,42 @@ public final class TestRedis {
       container.start();
       return "redis://" + container.getHost() + ":" + container.getMappedPort(6379) + "/0";
     }
+    int port = TestPorts.free();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        RedisServer server = new RedisServer(port);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server)));
+        return "redis://127.0.0.1:" + port + "/0";
+      } catch (IOException e) {
+        if (attempt == START_ATTEMPTS || !textFileBusy(e)) {
+          throw new IllegalStateException("no Redis: set TEST_REDIS_URL, or run Docker", e);
+        }
+        pause();
+      }
+    }
+  }
+
+  /**
+   * The binary Redis is run from was just written, and a process another test class forked at that
+   * moment (embedded PostgreSQL's) still held it open for writing: exec fails with ETXTBSY until that
+   * process has started. A clean-clone run met it once.
+   */
+  private static boolean textFileBusy(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().contains("error=26")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void pause() {
     try {
-      int port = TestPorts.free();
-      RedisServer server = new RedisServer(port);
-      server.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server)));
-      return "redis://127.0.0.1:" + port + "/0";
-    } catch (IOException e) {
-      throw new IllegalStateException("no Redis: set TEST_REDIS_URL, or run Docker", e);
+      Thread.sleep(RETRY_PAUSE_MS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting Redis", interrupted);
     }
   }
 
