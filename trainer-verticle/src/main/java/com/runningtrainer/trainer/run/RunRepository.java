@@ -13,6 +13,8 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,20 +54,49 @@ public final class RunRepository {
   private static final String FIND = "SELECT " + readColumns("$2") + " FROM runs WHERE id = $1 AND "
       + ShareRepository.runVisibleTo("runs", "$2");
 
-  private static final String FILTER = "WHERE owner_id = $1 AND ($2::date IS NULL OR actual_date >= $2) "
-      + "AND ($3::date IS NULL OR actual_date <= $3) AND ($4::uuid IS NULL OR workout_id = $4) "
-      + "AND " + ShareRepository.runVisibleTo("runs", "$5") + " ";
+  // The list's filters and the sharing checks are in its SQL only when the request has them: with
+  // every condition written as "$n IS NULL OR ..." PostgreSQL planned the query afresh for each
+  // request, and planning cost more than running it (bench/README.md, "The runs list's SQL").
+  private static final int FROM = 1;
+  private static final int TO = 2;
+  private static final int WORKOUT = 4;
+  private static final int SHARED = 8;
+  private static final PagedQuery[] PAGES = new PagedQuery[16];
 
-  private static final String COUNT = "SELECT count(*) AS total FROM runs " + FILTER;
+  static {
+    for (int shape = 0; shape < PAGES.length; shape++) {
+      PAGES[shape] = pageQuery(shape);
+    }
+  }
 
-  // The total by a subquery PostgreSQL counts once from the index, not by count(*) OVER (),
-  // which reads and sorts every run of the runner to hand back twenty: a third of the work
-  // with 500 runs (bench/README.md, "The runs list's total").
-  private static final PagedQuery PAGE = new PagedQuery(
-      "SELECT " + readColumns("$5") + ", (" + COUNT + ") AS total FROM runs " + FILTER
-          + "ORDER BY actual_date DESC, created_at DESC, id LIMIT $6 OFFSET $7",
-      COUNT,
-      RunRepository::toJson);
+  /** The page query for the conditions {@code shape} names, numbered in that order after the owner ($1). */
+  private static PagedQuery pageQuery(int shape) {
+    List<String> conditions = new ArrayList<>(List.of("owner_id = $1"));
+    int n = 1;
+    if ((shape & FROM) != 0) {
+      conditions.add("actual_date >= $" + ++n);
+    }
+    if ((shape & TO) != 0) {
+      conditions.add("actual_date <= $" + ++n);
+    }
+    if ((shape & WORKOUT) != 0) {
+      conditions.add("workout_id = $" + ++n);
+    }
+    String columns = COLUMNS;
+    if ((shape & SHARED) != 0) {
+      String caller = "$" + ++n;
+      conditions.add(ShareRepository.runVisibleTo("runs", caller));
+      columns = readColumns(caller);
+    }
+    String filter = "WHERE " + String.join(" AND ", conditions);
+    String count = "SELECT count(*) AS total FROM runs " + filter;
+    // The total by a subquery PostgreSQL counts once from the index, not by count(*) OVER (),
+    // which reads and sorts every run of the runner to hand back twenty: a third of the work
+    // with 500 runs (bench/README.md, "The runs list's total").
+    return new PagedQuery("SELECT " + columns + ", (" + count + ") AS total FROM runs " + filter
+        + " ORDER BY actual_date DESC, created_at DESC, id LIMIT $" + (n + 1) + " OFFSET $" + (n + 2),
+        count, RunRepository::toJson);
+  }
 
   private static final String BETWEEN = "SELECT " + readColumns("$4") + " FROM runs WHERE owner_id = $1 "
       + "AND actual_date BETWEEN $2 AND $3 AND " + ShareRepository.runVisibleTo("runs", "$4")
@@ -178,7 +209,25 @@ public final class RunRepository {
 
   /** The owner's runs the caller sees; an empty page when they see none. */
   public Future<JsonObject> page(UUID caller, UUID owner, RunFilter filter, Page page) {
-    return PAGE.fetch(pool, Tuple.of(owner, filter.dates().from(), filter.dates().to(), filter.workoutId(), caller), page);
+    Tuple params = Tuple.of(owner);
+    int shape = 0;
+    if (filter.dates().from() != null) {
+      shape |= FROM;
+      params.addLocalDate(filter.dates().from());
+    }
+    if (filter.dates().to() != null) {
+      shape |= TO;
+      params.addLocalDate(filter.dates().to());
+    }
+    if (filter.workoutId() != null) {
+      shape |= WORKOUT;
+      params.addUUID(filter.workoutId());
+    }
+    if (!caller.equals(owner)) {
+      shape |= SHARED;
+      params.addUUID(caller);
+    }
+    return PAGES[shape].fetch(pool, params, page);
   }
 
   /** Every run of the owner's between two dates (inclusive) the caller sees, in date order. */
