@@ -56,7 +56,8 @@ public final class RunRepository {
 
   // The list's filters and the sharing checks are in its SQL only when the request has them: with
   // every condition written as "$n IS NULL OR ..." PostgreSQL planned the query afresh for each
-  // request, and planning cost more than running it (bench/README.md, "The runs list's SQL").
+  // request, and planning cost more than running it (bench/README.md, "SQL without the share
+  // checks for the owner").
   private static final int FROM = 1;
   private static final int TO = 2;
   private static final int WORKOUT = 4;
