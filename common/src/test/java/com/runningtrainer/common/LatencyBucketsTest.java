@@ -58,8 +58,7 @@ class LatencyBucketsTest {
   private static String get(String path) throws Exception {
     return client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
             .setPort(server.actualPort()).setURI(path))
-        .compose(request -> request.send())
-        .compose(HttpClientResponse::body)
+        .compose(request -> request.send().compose(HttpClientResponse::body))
         .await(10, TimeUnit.SECONDS).toString();
   }
 }

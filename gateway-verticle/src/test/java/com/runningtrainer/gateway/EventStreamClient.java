@@ -44,8 +44,8 @@ final class EventStreamClient implements AutoCloseable {
       options.putHeader("Last-Event-ID", lastEventId);
     }
     // The handlers are set on the event loop as the headers arrive: data read before them would be lost.
-    return client.request(options).compose(request -> request.send())
-        .map(response -> new EventStreamClient(client, response)).await();
+    return client.request(options)
+        .compose(request -> request.send().map(response -> new EventStreamClient(client, response))).await();
   }
 
   String text() {

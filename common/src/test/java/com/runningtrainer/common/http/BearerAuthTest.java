@@ -89,8 +89,7 @@ class BearerAuthTest {
       options.putHeader(headers[i], headers[i + 1]);
     }
     return client.request(options)
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(body -> answer(response, body.toString())))
+        .compose(request -> request.send().compose(response -> response.body().map(body -> answer(response, body.toString()))))
         .await(30, TimeUnit.SECONDS);
   }
 

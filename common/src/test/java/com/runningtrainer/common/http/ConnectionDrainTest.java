@@ -76,7 +76,6 @@ class ConnectionDrainTest {
 
   private Future<HttpClientResponse> get() {
     return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/")
-        .compose(request -> request.send())
-        .compose(response -> response.body().map(body -> response));
+        .compose(request -> request.send().compose(response -> response.body().map(body -> response)));
   }
 }

@@ -48,8 +48,8 @@ class MetricsLabelsTest {
       send("FOO" + i, "/api/v1/plans");
     }
 
-    String metrics = client.request(options(HttpMethod.GET, "/metrics")).compose(request -> request.send())
-        .compose(HttpClientResponse::body).await(10, TimeUnit.SECONDS).toString();
+    String metrics = client.request(options(HttpMethod.GET, "/metrics"))
+        .compose(request -> request.send().compose(HttpClientResponse::body)).await(10, TimeUnit.SECONDS).toString();
 
     assertThat(metrics).doesNotContain("FOO");
     assertThat(metrics).contains("method=\"OTHER\"");

@@ -57,7 +57,9 @@ public final class HttpProxy {
         .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
     return client.request(options).compose(request -> {
       ForwardedHeaders.forward(call, request.headers());
-      return call.body() == null ? request.send() : request.send(call.body());
-    }).map(answer -> answer.pause());
+      Future<HttpClientResponse> sent = call.body() == null ? request.send() : request.send(call.body());
+      // Paused in the callback of the answer's own future, before any of its body can arrive.
+      return sent.map(HttpClientResponse::pause);
+    });
   }
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -87,15 +88,14 @@ public final class S3Storage implements PdfStorage {
     Buffer body = settings.region().equals(S3Settings.DEFAULT_REGION) ? Buffer.buffer()
         : Buffer.buffer("<CreateBucketConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
             + "<LocationConstraint>" + settings.region() + "</LocationConstraint></CreateBucketConfiguration>");
-    return call("create bucket " + settings.bucket(), () -> send(HttpMethod.PUT, "", body)
-        .compose(response -> response.body().compose(answer -> {
-          if (response.statusCode() == 200) {
-            LOG.info("S3 bucket {} ready", settings.bucket());
-            return Future.succeededFuture();
-          }
-          S3Refusal refusal = refusal(response, answer);
-          return "BucketAlreadyOwnedByYou".equals(refusal.code) ? Future.succeededFuture() : Future.failedFuture(refusal);
-        })));
+    return call("create bucket " + settings.bucket(), () -> send(HttpMethod.PUT, "", body, (response, answer) -> {
+      if (response.statusCode() == 200) {
+        LOG.info("S3 bucket {} ready", settings.bucket());
+        return Future.succeededFuture();
+      }
+      S3Refusal refusal = refusal(response, answer);
+      return "BucketAlreadyOwnedByYou".equals(refusal.code) ? Future.succeededFuture() : Future.failedFuture(refusal);
+    }));
   }
 
   @Override
@@ -112,17 +112,14 @@ public final class S3Storage implements PdfStorage {
         .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(length))
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/pdf");
     return client.request(options)
-        .compose(request -> request.send(content))
-        .compose(response -> response.body().compose(answer -> response.statusCode() == 200
-            ? Future.succeededFuture()
-            : Future.failedFuture(refusal(response, answer))));
+        .compose(request -> request.send(content).compose(response -> response.body().compose(answer ->
+            response.statusCode() == 200 ? Future.<Void>succeededFuture() : Future.failedFuture(refusal(response, answer)))));
   }
 
   @Override
   public Future<StoredFile> open(String key) {
     return call("get " + key, () -> client.request(signed(HttpMethod.GET, key, AwsSigV4.EMPTY_PAYLOAD))
-        .compose(request -> request.send())
-        .compose(response -> {
+        .compose(request -> request.send().compose(response -> {
           if (response.statusCode() != 200) {
             return response.body().compose(answer -> Future.failedFuture(refusal(response, answer)));
           }
@@ -134,16 +131,15 @@ public final class S3Storage implements PdfStorage {
             return Future.failedFuture(new S3Refusal(502, "", "no Content-Length in the answer"));
           }
           return Future.succeededFuture(new StoredFile(Long.parseLong(length), response));
-        }));
+        })));
   }
 
   @Override
   public Future<Void> delete(String key) {
-    return call("delete " + key, () -> send(HttpMethod.DELETE, key, Buffer.buffer())
-        .compose(response -> response.body().compose(answer -> response.statusCode() == 204
-            || response.statusCode() == 200 || response.statusCode() == 404
+    return call("delete " + key, () -> send(HttpMethod.DELETE, key, Buffer.buffer(), (response, answer) ->
+        response.statusCode() == 204 || response.statusCode() == 200 || response.statusCode() == 404
             ? Future.<Void>succeededFuture()
-            : Future.failedFuture(refusal(response, answer)))));
+            : Future.failedFuture(refusal(response, answer))));
   }
 
   @Override
@@ -151,9 +147,16 @@ public final class S3Storage implements PdfStorage {
     return client.close();
   }
 
-  private Future<HttpClientResponse> send(HttpMethod method, String key, Buffer body) {
+  /**
+   * Sends the request and reads the whole answer. The answer's body is asked for in the callback of
+   * its own future: asked for in a callback of a future composed on another context, the answer
+   * could end before it is asked for.
+   */
+  private <T> Future<T> send(HttpMethod method, String key, Buffer body,
+      BiFunction<HttpClientResponse, Buffer, Future<T>> then) {
     RequestOptions options = signed(method, key, AwsSigV4.sha256Hex(body.getBytes()));
-    return client.request(options).compose(request -> request.send(body));
+    return client.request(options).compose(request -> request.send(body)
+        .compose(response -> response.body().compose(answer -> then.apply(response, answer))));
   }
 
   private RequestOptions signed(HttpMethod method, String key, String payloadHash) {
