@@ -1,5 +1,7 @@
 package com.runningtrainer.common;
 
+import com.runningtrainer.common.config.Config;
+import com.runningtrainer.common.config.Settings;
 import com.runningtrainer.common.tracing.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,7 +41,7 @@ public final class VertxFactory {
   /** A Vert.x whose event bus stays inside this JVM, tracing with {@code tracing}. */
   public static Vertx create(Tracing tracing) {
     String registry = newRegistryName();
-    return remember(builder(new VertxOptions(), registry, tracing).build(), registry);
+    return remember(builder(options(), registry, tracing).build(), registry);
   }
 
   /**
@@ -52,7 +54,7 @@ public final class VertxFactory {
   public static Future<Vertx> createClustered(ClusterManager clusterManager, EventBusOptions eventBus,
       Tracing tracing) {
     String registry = newRegistryName();
-    return builder(new VertxOptions().setEventBusOptions(eventBus), registry, tracing)
+    return builder(options().setEventBusOptions(eventBus), registry, tracing)
         .withClusterManager(clusterManager)
         .buildClustered()
         .map(vertx -> remember(vertx, registry));
@@ -61,6 +63,10 @@ public final class VertxFactory {
   /** The name of the metrics registry of a Vert.x made here; null for any other. */
   public static String metricsRegistry(Vertx vertx) {
     return (String) vertx.sharedData().getLocalMap(SETTINGS).get(REGISTRY);
+  }
+
+  private static VertxOptions options() {
+    return new VertxOptions().setEventLoopPoolSize(Settings.eventLoops(Config.fromEnv()));
   }
 
   private static String newRegistryName() {

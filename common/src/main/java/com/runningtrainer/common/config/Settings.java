@@ -47,6 +47,16 @@ public record Settings(
   }
 
   /**
+   * How many event loops a process runs ({@code EVENT_LOOPS}): by default one per core rather than
+   * Vert.x's two, so that each loop holds one instance of each service, as {@link #instances}
+   * deploys them, and fewer threads take turns on the cores (bench/README.md, "One event loop
+   * per core").
+   */
+  public static int eventLoops(Config config) {
+    return Math.max(1, config.integer("EVENT_LOOPS", Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
    * How many instances of a service's verticle to deploy ({@code <SERVICE>_INSTANCES}): by
    * default one per core, so that its requests spread over every event loop.
    */
