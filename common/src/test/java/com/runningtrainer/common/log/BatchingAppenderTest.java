@@ -59,6 +59,9 @@ class BatchingAppenderTest {
   @Test
   void dropsWhatDoesNotFitRatherThanWaitAndSaysHowMany() throws InterruptedException {
     start(10, 60_000);
+    // Its first pass over the empty queue done: logged during that pass, some lines would be
+    // written at once and more would fit.
+    awaitWriterAsleep();
 
     for (int i = 0; i < 25; i++) {
       batching.doAppend(event("line " + i));
@@ -82,9 +85,24 @@ class BatchingAppenderTest {
     assertThat(written.isStarted()).isFalse();
   }
 
+  private void awaitWriterAsleep() throws InterruptedException {
+    String name = "log-writer-" + batching.getName();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      for (Thread thread : Thread.getAllStackTraces().keySet()) {
+        if (thread.getName().equals(name) && thread.getState() == Thread.State.TIMED_WAITING) {
+          return;
+        }
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError(name + " never went to sleep");
+  }
+
   private void start(int queueSize, long periodMs) {
     written.setContext(context);
     written.start();
+    batching.setName("batching-test-" + System.identityHashCode(this));
     batching.setContext(context);
     batching.setQueueSize(queueSize);
     batching.setPeriodMs(periodMs);
