@@ -63,13 +63,10 @@ final class HttpInstance {
   private Future<UpstreamAnswer> send(UpstreamCall call) {
     RequestOptions options = new RequestOptions().setMethod(call.method()).setHost(host).setPort(port).setSsl(ssl)
         .setURI(basePath + call.uri()).setTimeout(timeoutMs);
-    return client.request(options).compose(request -> {
-      ForwardedHeaders.forward(call, request.headers());
-      Future<HttpClientResponse> sent = call.body() == null ? request.send() : request.send(call.body());
-      // The body is asked for in the callback of the answer's own future: asked for in a callback
-      // of a future composed on another context, the answer could end before it is asked for.
-      return sent.compose(response -> response.body().map(body -> answer(response, body)));
-    });
+    // The body is asked for in the callback of the answer's own future: asked for in a callback of
+    // a future composed on another context, the answer could end before it is asked for.
+    return client.request(options).compose(request -> call.sendAs(request)
+        .compose(response -> response.body().map(body -> answer(response, body))));
   }
 
   private UpstreamAnswer answer(HttpClientResponse response, Buffer body) {

@@ -55,11 +55,7 @@ public final class HttpProxy {
   private Future<HttpClientResponse> send(String base, UpstreamCall call) {
     RequestOptions options = new RequestOptions().setMethod(call.method()).setAbsoluteURI(base + call.uri())
         .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
-    return client.request(options).compose(request -> {
-      ForwardedHeaders.forward(call, request.headers());
-      Future<HttpClientResponse> sent = call.body() == null ? request.send() : request.send(call.body());
-      // Paused in the callback of the answer's own future, before any of its body can arrive.
-      return sent.map(HttpClientResponse::pause);
-    });
+    // Paused in the callback of the answer's own future, before any of its body can arrive.
+    return client.request(options).compose(request -> call.sendAs(request).map(HttpClientResponse::pause));
   }
 }

@@ -112,8 +112,9 @@ public final class S3Storage implements PdfStorage {
         .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(length))
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/pdf");
     return client.request(options)
-        .compose(request -> request.send(content).compose(response -> response.body().compose(answer ->
-            response.statusCode() == 200 ? Future.<Void>succeededFuture() : Future.failedFuture(refusal(response, answer)))));
+        .compose(request -> read(request.send(content), (response, answer) -> response.statusCode() == 200
+            ? Future.<Void>succeededFuture()
+            : Future.failedFuture(refusal(response, answer))));
   }
 
   @Override
@@ -147,16 +148,20 @@ public final class S3Storage implements PdfStorage {
     return client.close();
   }
 
-  /**
-   * Sends the request and reads the whole answer. The answer's body is asked for in the callback of
-   * its own future: asked for in a callback of a future composed on another context, the answer
-   * could end before it is asked for.
-   */
   private <T> Future<T> send(HttpMethod method, String key, Buffer body,
       BiFunction<HttpClientResponse, Buffer, Future<T>> then) {
     RequestOptions options = signed(method, key, AwsSigV4.sha256Hex(body.getBytes()));
-    return client.request(options).compose(request -> request.send(body)
-        .compose(response -> response.body().compose(answer -> then.apply(response, answer))));
+    return client.request(options).compose(request -> read(request.send(body), then));
+  }
+
+  /**
+   * The whole answer to a request just sent, given to {@code then}. Called in the callback of the
+   * request's future, so the body is asked for in the callback of the answer's own: asked for in a
+   * callback of a future composed on another context, the answer could end before it is asked for.
+   */
+  private static <T> Future<T> read(Future<HttpClientResponse> sent,
+      BiFunction<HttpClientResponse, Buffer, Future<T>> then) {
+    return sent.compose(response -> response.body().compose(answer -> then.apply(response, answer)));
   }
 
   private RequestOptions signed(HttpMethod method, String key, String payloadHash) {
