@@ -115,6 +115,18 @@ class RevocationFeedTest {
   }
 
   @Test
+  void aFeedWaitingForTheListIsCurrentAsSoonAsTheRestoreIsDoneNotAtItsNextProbe() {
+    String prefix = TestRedis.keyPrefix(RevocationFeedTest.class);
+    RevocationFeed feed = RevocationFeed.shared(here, TestRedis.url(), prefix).await();
+    assertThat(feed.isReady()).isFalse();
+
+    new Revocations(here, redis, prefix).restore(List.of(new Revocation("jti", "t-1", 0, NOW + 900))).await();
+
+    assertThat(feed.isReady()).isTrue();
+    assertThat(check(feed, "t-1").result()).isTrue();
+  }
+
+  @Test
   void aChangeTheChannelDidNotTellIsFoundByTheSequenceAndLoaded() throws InterruptedException {
     String prefix = wholeList();
     RevocationFeed feed = RevocationFeed.shared(elsewhere, TestRedis.url(), prefix).await();

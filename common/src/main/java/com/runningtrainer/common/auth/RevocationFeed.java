@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * script, which also reads the list's sequence number), then applies what the channel tells.
  * Every change carries the next number of the sequence: a number skipped, or a sequence in Redis
  * that is not the one applied (checked every second), means something was missed, and a new
- * snapshot is taken. Until the feed is subscribed and has caught up — and whenever Redis cannot
+ * snapshot is taken; so is one when auth tells it has written the whole list anew. Until the feed is subscribed and has caught up — and whenever Redis cannot
  * be reached or the list in Redis is not whole (see {@link Revocations}) — every check fails
  * with 503: a revoked token must never pass for lack of an answer.
  */
@@ -77,6 +77,7 @@ public final class RevocationFeed {
   private volatile long applied = -1;
   private RedisConnection subscription;
   private boolean working;
+  private boolean again;
 
   private RevocationFeed(Vertx vertx, String redisUrl, RevocationKeys keys) {
     this.vertx = vertx;
@@ -109,7 +110,18 @@ public final class RevocationFeed {
     LocalMap<String, Held> feeds = vertx.sharedData().getLocalMap(FEEDS);
     Held held = feeds.get(keys.prefix());
     RevocationFeed feed = held == null ? null : held.feed().getNow(null);
-    return feed == null ? Future.succeededFuture() : feed.applied(sequence);
+    return feed == null ? Future.succeededFuture() : feed.applied(sequence, false);
+  }
+
+  /**
+   * Waits until every feed of this process is current with the change of this sequence number
+   * (the list written anew), or a second has passed.
+   */
+  static Future<Void> currentHere(Vertx vertx, RevocationKeys keys, long sequence) {
+    LocalMap<String, Held> feeds = vertx.sharedData().getLocalMap(FEEDS);
+    Held held = feeds.get(keys.prefix());
+    RevocationFeed feed = held == null ? null : held.feed().getNow(null);
+    return feed == null ? Future.succeededFuture() : feed.applied(sequence, true);
   }
 
   /** Whether the token with these claims ({@code iat} given apart) is revoked; 503 while the feed is behind. */
@@ -144,11 +156,19 @@ public final class RevocationFeed {
 
   private Future<Void> step() {
     if (working) {
+      // What the step under way has read may be older than what made this one: one more follows it.
+      again = true;
       return Future.succeededFuture();
     }
     working = true;
+    again = false;
     Future<Void> done = subscription == null ? subscribe().compose(subscribed -> load()) : probe();
-    return done.recover(this::behind).andThen(finished -> working = false);
+    return done.recover(this::behind).andThen(finished -> {
+      working = false;
+      if (again) {
+        step();
+      }
+    });
   }
 
   private Future<Void> subscribe() {
@@ -203,6 +223,10 @@ public final class RevocationFeed {
       step();
       return;
     }
+    if (told.isRestore()) {
+      step();
+      return;
+    }
     revoked.add(told.revocation());
     if (told.sequence() == applied + 1) {
       applied = told.sequence();
@@ -236,22 +260,23 @@ public final class RevocationFeed {
     release();
   }
 
-  private Future<Void> applied(long sequence) {
+  /** @param current whether to wait for the feed to be current too, not only for a feed that refuses every token */
+  private Future<Void> applied(long sequence, boolean current) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (waiting) {
-      waiting.add(new Waiting(sequence, done));
+      waiting.add(new Waiting(sequence, current, done));
     }
     release();
     Context caller = vertx.getOrCreateContext();
     return Future.fromCompletionStage(done.completeOnTimeout(null, WAIT_FOR_APPLIED_MS, TimeUnit.MILLISECONDS), caller);
   }
 
-  /** Lets go whoever waits for a change now applied, or for a feed that refuses every token anyway. */
+  /** Lets go whoever waits for a change now applied, or, unless they wait for it current, for a feed that refuses every token. */
   private void release() {
     synchronized (waiting) {
       for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
         Waiting one = it.next();
-        if (!ready || applied >= one.sequence()) {
+        if (ready ? applied >= one.sequence() : !one.current()) {
           one.done().complete(null);
           it.remove();
         }
@@ -259,7 +284,7 @@ public final class RevocationFeed {
     }
   }
 
-  private record Waiting(long sequence, CompletableFuture<Void> done) {
+  private record Waiting(long sequence, boolean current, CompletableFuture<Void> done) {
   }
 
   /** Lets the feed live in a local map, which takes only shareable values. */

@@ -45,18 +45,35 @@ record RevocationKeys(String prefix) {
         nowSeconds + ttlSeconds);
   }
 
+  private static final String RESTORED = "restored";
+
   /** What the channel carries after the sequence number: kind, subject, revoked before, expires at. */
   static String message(Revocation revocation) {
     return revocation.kind() + " " + revocation.subject() + " " + revocation.revokedBefore() + " " + revocation.expiresAt();
   }
 
-  /** A message of the channel: the sequence number and the revocation it tells. */
+  /** What the channel carries after the sequence number when the whole list was written anew. */
+  static String restoredMessage() {
+    return RESTORED;
+  }
+
+  /**
+   * A message of the channel: the sequence number and the revocation it tells, or no revocation
+   * when the whole list was written anew (a snapshot says what it holds).
+   */
   record Told(long sequence, Revocation revocation) {
 
     static Told parse(String message) {
       String[] parts = message.split(" ");
+      if (parts.length == 2 && parts[1].equals(RESTORED)) {
+        return new Told(Long.parseLong(parts[0]), null);
+      }
       return new Told(Long.parseLong(parts[0]),
           new Revocation(parts[1], parts[2], Long.parseLong(parts[3]), Long.parseLong(parts[4])));
+    }
+
+    boolean isRestore() {
+      return revocation == null;
     }
   }
 }

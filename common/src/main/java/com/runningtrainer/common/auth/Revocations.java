@@ -23,7 +23,7 @@ public final class Revocations {
   // One script, so that a restore is all or nothing: a Redis that restarts in the middle of it
   // keeps neither the entries nor the marker. A user's entry only ever moves later in time: a
   // newer revocation written meanwhile must not be undone by the older copy. The sequence moves
-  // on, so that every feed takes a new snapshot.
+  // on and is told, so that every feed takes a new snapshot at once, not at its next probe.
   private static final String RESTORE = """
       for i = 1, #KEYS - 2 do
         local value, ttl, latest = ARGV[3 * i - 2], ARGV[3 * i - 1], ARGV[3 * i] == '1'
@@ -33,8 +33,9 @@ public final class Revocations {
         end
       end
       redis.call('SET', KEYS[#KEYS - 1], '1')
-      redis.call('INCR', KEYS[#KEYS])
-      return #KEYS - 2""";
+      local seq = redis.call('INCR', KEYS[#KEYS])
+      redis.call('PUBLISH', ARGV[#ARGV - 1], seq .. ' ' .. ARGV[#ARGV])
+      return seq""";
 
   // Stored, numbered and told in one step: a feed that sees a number skipped knows it missed one.
   private static final String REVOKE = """
@@ -60,8 +61,9 @@ public final class Revocations {
   }
 
   /**
-   * Writes these revocations (the unexpired ones auth keeps) and marks the list whole, at once.
-   * An empty list marks it whole too: nothing is revoked.
+   * Writes these revocations (the unexpired ones auth keeps) and marks the list whole, at once,
+   * then waits (a second at most) until the feeds of this process have taken it: they refuse
+   * every token until then. An empty list marks it whole too: nothing is revoked.
    */
   public Future<Void> restore(List<Revocation> revocations) {
     long now = now();
@@ -77,7 +79,9 @@ public final class Revocations {
       args.add(String.valueOf(Math.max(1, revocation.expiresAt() - now)));
       args.add(byUser ? "1" : "0");
     });
-    return redis.eval(args).mapEmpty();
+    args.add(keys.channel());
+    args.add(RevocationKeys.restoredMessage());
+    return redis.eval(args).compose(seq -> RevocationFeed.currentHere(vertx, keys, seq.toLong()));
   }
 
   /** Revokes one token until it expires ({@code exp}, epoch seconds). */
