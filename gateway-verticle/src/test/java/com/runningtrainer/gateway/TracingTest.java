@@ -21,10 +21,10 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,8 +113,9 @@ class TracingTest {
       assertThat(platform.gateway.get("/api/v1/plans/" + plan, token).statusCode()).isEqualTo(200);
 
       String traceId = awaitAny(span -> span.getKind() == SpanKind.SERVER && path(span).endsWith(plan)).getTraceId();
-      assertThat(log.fields("GET /api/v1/plans/{id} 200")).extracting(line -> line.getString("trace_id"))
-          .contains(traceId);
+      // The line is logged once the answer has gone, which may be after the client has it.
+      awaitTrue(() -> log.fields("GET /api/v1/plans/{id} 200").stream()
+          .anyMatch(line -> traceId.equals(line.getString("trace_id"))), "an access log line with trace id " + traceId);
     }
   }
 
@@ -192,11 +193,15 @@ class TracingTest {
 
   /** The span wanted, once it has ended: a server's span ends after its client has the answer. */
   private static SpanData awaitAny(Predicate<SpanData> wanted) {
+    awaitTrue(() -> SPANS.getFinishedSpanItems().stream().anyMatch(wanted), "a span wanted");
+    return SPANS.getFinishedSpanItems().stream().filter(wanted).findFirst().orElseThrow();
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what) {
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      List<SpanData> found = SPANS.getFinishedSpanItems().stream().filter(wanted).toList();
-      if (!found.isEmpty()) {
-        return found.get(0);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited 10 s for " + what + "; ended spans: " + SPANS.getFinishedSpanItems().size());
       }
       try {
         Thread.sleep(20);
@@ -205,6 +210,5 @@ class TracingTest {
         throw new AssertionError(e);
       }
     }
-    throw new AssertionError("no such span among " + SPANS.getFinishedSpanItems().size() + " ended spans");
   }
 }
