@@ -100,7 +100,10 @@ public final class WorkoutRepository {
 
   // Matching: the owner's workouts of a day are locked first, so that two runs matched at once
   // on that day see each other's match (the second statement reads after the first one's commit).
-  private static final String LOCK_DAY = "SELECT id FROM workouts WHERE owner_id = $1 AND scheduled_date = $2 FOR UPDATE";
+  // Not FOR UPDATE: a run written meanwhile with one of them as its workout takes a key-share lock
+  // on it, and would wait for the matcher while the matcher waits for that run: a deadlock.
+  private static final String LOCK_DAY = "SELECT id FROM workouts WHERE owner_id = $1 AND scheduled_date = $2 "
+      + "FOR NO KEY UPDATE";
 
   private static final String DAY = "SELECT w.id, w.workout_type, w.scheduled_date, w.distance_km, w.duration_minutes, "
       + "w.created_at, EXISTS (SELECT 1 FROM runs r WHERE r.workout_id = w.id AND r.owner_id = w.owner_id) AS matched "
