@@ -80,18 +80,18 @@ public final class TrainerServiceImpl implements TrainerService {
     Access access = new Access(shares);
     RunRepository runRepository = new RunRepository(pool);
     WorkoutRepository workoutRepository = new WorkoutRepository(pool, clock);
-    this.plans = new Plans(planRepository, access);
-    this.workouts = new Workouts(workoutRepository, planRepository, access);
+    this.matches = new Matches(pool, runRepository, workoutRepository);
+    this.plans = new Plans(planRepository, access, matches);
+    this.workouts = new Workouts(workoutRepository, planRepository, access, matches);
     this.runs = new Runs(runRepository, access);
     this.athletes = new Athletes(new AthleteSettingsRepository(pool), access);
     this.analytics = new Analytics(new AnalyticsRepository(pool), plans, access, athletes, clock);
     this.fitness = new Fitness(new FitnessRepository(pool), athletes, access, clock);
-    this.planGeneration = new PlanGeneration(planRepository, athletes, fitness, access, clock);
+    this.planGeneration = new PlanGeneration(planRepository, athletes, fitness, access, clock, matches);
     this.sharing = new Sharing(shares, identities, invitations);
     this.printouts = new Printouts(planRepository, workoutRepository, runRepository, identities);
     this.calendar = new CalendarFeeds(new CalendarFeedRepository(pool), athletes, feedThrottle, feedUrls, clock);
-    this.planTools = new PlanTools(planRepository, access);
-        this.matches = new Matches(pool, runRepository, workoutRepository);
+    this.planTools = new PlanTools(planRepository, access, matches);
     this.imports = new ActivityImports(runRepository, matches);
     this.workoutRuns = new WorkoutRuns(workoutRepository, runRepository);
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Matching planned vs done: runs imported from Strava match a workout of their day by themselves,
- * or become the hand-recorded run of the same day and distance; the runner sets or clears a
+ * when they arrive or when a workout is planned, moved or deleted on their day later, or become
+ * the hand-recorded run of the same day and distance; the runner sets or clears a
  * run's workout by hand ({@code PUT /runs/{id}/workout}), which no automatic match undoes.
  */
 class RunMatchingTest {
@@ -202,6 +203,166 @@ class RunMatchingTest {
     imported(athlete, DAY, 10, 60);
 
     assertThat(compliance(athlete, workout)).isEqualTo("green");
+  }
+
+  // Workouts planned, moved or deleted after the run arrived.
+
+  private static String workoutOf(Athlete athlete, JsonObject run) {
+    return run(athlete, run).getString("workout_id");
+  }
+
+  private static HttpResponse<Buffer> move(Athlete athlete, JsonObject workout, String date) {
+    return platform.trainer.post("/api/v1/workouts/" + id(workout) + "/move", athlete.token(),
+        new JsonObject().put("date", date));
+  }
+
+  @Test
+  void aRunImportedBeforeItsWorkoutWasPlannedIsMatchedWhenTheWorkoutIsAdded() {
+    Athlete athlete = athlete();
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+
+    JsonObject workout = workout(athlete, "easy_run", DAY, 10.0, null);
+
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(workout));
+    assertThat(run(athlete, run).getBoolean("workout_locked")).isFalse();
+    assertThat(workout.getJsonObject("compliance").getString("status")).isEqualTo("green");
+  }
+
+  @Test
+  void aWorkoutAddedOnAnotherDayOrAsARestDayLeavesTheRunAsItWas() {
+    Athlete athlete = athlete();
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+
+    workout(athlete, "easy_run", "2026-03-11", 10.0, null);
+    workout(athlete, "rest", DAY, null, null);
+
+    assertThat(workoutOf(athlete, run)).isNull();
+  }
+
+  @Test
+  void aWorkoutMovedOntoTheRunsDayIsMatched() {
+    Athlete athlete = athlete();
+    JsonObject workout = workout(athlete, "tempo", "2026-03-12", 10.0, null);
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+    assertThat(workoutOf(athlete, run)).isNull();
+
+    assertThat(move(athlete, workout, DAY).statusCode()).isEqualTo(200);
+
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(workout));
+  }
+
+  @Test
+  void aWorkoutEditedOntoTheRunsDayIsMatchedAndCountsItDone() {
+    Athlete athlete = athlete();
+    JsonObject workout = workout(athlete, "tempo", "2026-03-12", 10.0, null);
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+
+    HttpResponse<Buffer> edited = platform.trainer.put("/api/v1/workouts/" + id(workout), athlete.token(),
+        new JsonObject().put("plan_id", id(athlete.plan())).put("name", "Tempo").put("workout_type", "tempo")
+            .put("scheduled_date", DAY).put("distance_km", 10.0));
+
+    assertThat(edited.statusCode()).as(edited.bodyAsString()).isEqualTo(200);
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(workout));
+    assertThat(edited.bodyAsJsonObject().getJsonObject("compliance").getString("status")).isEqualTo("green");
+  }
+
+  @Test
+  void aRunWhoseWorkoutIsDeletedTakesAnotherWorkoutOfItsDay() {
+    Athlete athlete = athlete();
+    JsonObject closest = workout(athlete, "easy_run", DAY, 10.0, null);
+    JsonObject other = workout(athlete, "long_run", DAY, 16.0, null);
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(closest));
+
+    assertThat(platform.trainer.delete("/api/v1/workouts/" + id(closest), athlete.token()).statusCode()).isEqualTo(204);
+
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(other));
+  }
+
+  @Test
+  void twoRunsOfADayTakeOneWorkoutEachWhenTwoAreAdded() {
+    Athlete athlete = athlete();
+    JsonObject morning = imported(athlete, DAY, 6, 30).getJsonObject("run");
+    JsonObject evening = imported(athlete, DAY, 14, 80).getJsonObject("run");
+    JsonObject easy = workout(athlete, "easy_run", DAY, null, 30.0);
+
+    JsonObject longRun = workout(athlete, "long_run", DAY, null, 80.0);
+
+    assertThat(workoutOf(athlete, morning)).isEqualTo(id(easy));
+    assertThat(workoutOf(athlete, evening)).isEqualTo(id(longRun));
+  }
+
+  @Test
+  void aRunLeftWithoutAWorkoutByHandIsNotMatchedWhenAWorkoutIsAdded() {
+    Athlete athlete = athlete();
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+    assertThat(setWorkout(athlete.token(), run, null).statusCode()).isEqualTo(200);
+
+    workout(athlete, "easy_run", DAY, 10.0, null);
+
+    assertThat(workoutOf(athlete, run)).isNull();
+  }
+
+  @Test
+  void aHandRecordedRunIsNotMatchedWhenAWorkoutIsAdded() {
+    Athlete athlete = athlete();
+    JsonObject run = platform.run(athlete.token(), null, DAY, 10, 60);
+
+    workout(athlete, "easy_run", DAY, 10.0, null);
+
+    assertThat(workoutOf(athlete, run)).isNull();
+  }
+
+  @Test
+  void anotherUsersRunOfTheDayIsNeverMatchedToAWorkoutAdded() {
+    Athlete athlete = athlete();
+    Athlete other = athlete();
+    JsonObject othersRun = imported(other, DAY, 10, 60).getJsonObject("run");
+
+    workout(athlete, "easy_run", DAY, 10.0, null);
+
+    assertThat(workoutOf(other, othersRun)).isNull();
+  }
+
+  @Test
+  void aPlanCopiedOverTheRunsDayMatchesItsWorkoutOfThatDay() {
+    Athlete athlete = athlete();
+    workout(athlete, "easy_run", "2026-03-03", 10.0, null);
+    JsonObject run = imported(athlete, "2026-05-05", 10, 60).getJsonObject("run");
+
+    JsonObject copy = platform.create("/api/v1/plans/" + id(athlete.plan()) + "/copy", athlete.token(),
+        new JsonObject().put("start_date", "2026-05-04"));
+
+    String copiedWorkout = platform.trainer.get("/api/v1/workouts?plan_id=" + id(copy), athlete.token()).bodyAsJsonObject()
+        .getJsonArray("items").getJsonObject(0).getString("id");
+    assertThat(workoutOf(athlete, run)).isEqualTo(copiedWorkout);
+  }
+
+  @Test
+  void aPlanShiftedOntoTheRunsDayMatchesTheWorkoutMoved() {
+    Athlete athlete = athlete();
+    JsonObject workout = workout(athlete, "easy_run", "2026-03-09", 10.0, null);
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+
+    HttpResponse<Buffer> shifted = platform.trainer.post("/api/v1/plans/" + id(athlete.plan()) + "/shift", athlete.token(),
+        new JsonObject().put("days", 1).put("from", "2026-03-09"));
+
+    assertThat(shifted.statusCode()).as(shifted.bodyAsString()).isEqualTo(200);
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(workout));
+  }
+
+  @Test
+  void aRunOfADeletedPlanTakesTheWorkoutOfAnotherPlanOfItsDay() {
+    Athlete athlete = athlete();
+    workout(athlete, "easy_run", DAY, 10.0, null);
+    JsonObject run = imported(athlete, DAY, 10, 60).getJsonObject("run");
+    JsonObject otherPlan = platform.plan(athlete.token(), "2026-03-09", "2026-03-15");
+    JsonObject otherWorkout = platform.workout(athlete.token(), otherPlan, "easy_run", DAY, 10.0);
+
+    assertThat(platform.trainer.delete("/api/v1/plans/" + id(athlete.plan()), athlete.token()).statusCode())
+        .isEqualTo(204);
+
+    assertThat(workoutOf(athlete, run)).isEqualTo(id(otherWorkout));
   }
 
   // An activity the runner recorded by hand becomes that run.

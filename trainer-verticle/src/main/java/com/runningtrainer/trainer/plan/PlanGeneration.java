@@ -8,6 +8,7 @@ import com.runningtrainer.trainer.plan.generate.GeneratedPlan;
 import com.runningtrainer.trainer.plan.generate.PlanChecks;
 import com.runningtrainer.trainer.plan.generate.PlanGenerator;
 import com.runningtrainer.trainer.plan.generate.PlanRequest;
+import com.runningtrainer.trainer.run.Matches;
 import com.runningtrainer.trainer.share.Access;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -29,14 +30,17 @@ public final class PlanGeneration {
   private final Fitness fitness;
   private final Access access;
   private final Clock clock;
+  private final Matches matches;
   private final PlanGenerator generator = new PlanGenerator();
 
-  public PlanGeneration(PlanRepository plans, Athletes athletes, Fitness fitness, Access access, Clock clock) {
+  public PlanGeneration(PlanRepository plans, Athletes athletes, Fitness fitness, Access access, Clock clock,
+      Matches matches) {
     this.plans = plans;
     this.athletes = athletes;
     this.fitness = fitness;
     this.access = access;
     this.clock = clock;
+    this.matches = matches;
   }
 
   /** @param athlete whose plan it is: a read-write sharing athlete's, or the caller's when null */
@@ -46,7 +50,8 @@ public final class PlanGeneration {
       GeneratedPlan plan = checked(generator.generate(request, settings, settings.today(clock)), request, settings);
       return plans.insertGenerated(caller, owner, plan)
           .map(created -> Failures.orNotFound(created, "athlete")
-              .put("workouts_created", plan.workouts().size()).put("weeks", plan.weeksJson()));
+              .put("workouts_created", plan.workouts().size()).put("weeks", plan.weeksJson()))
+          .compose(matches::withinPlan);
     }));
   }
 

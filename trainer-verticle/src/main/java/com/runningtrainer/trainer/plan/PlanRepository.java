@@ -50,7 +50,7 @@ public final class PlanRepository {
       + "AND (w.scheduled_date < $5 OR w.scheduled_date > $6)) RETURNING " + COLUMNS;
 
   // A plan goes with its workouts and its history of progress: only the athlete deletes it.
-  private static final String DELETE = "DELETE FROM training_plans WHERE id = $1 AND owner_id = $2";
+  private static final String DELETE = "DELETE FROM training_plans WHERE id = $1 AND owner_id = $2 RETURNING " + COLUMNS;
 
   // The plan tools (copy, shift, generate) change a plan and its workouts together, each in one transaction.
 
@@ -118,9 +118,12 @@ public final class PlanRepository {
         .map(rows -> Rows.first(rows, PlanRepository::toJson));
   }
 
-  /** Deletes the plan and, by the schema's cascade, its workouts; runs are only unlinked. */
-  public Future<Boolean> delete(UUID owner, UUID id) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id, owner)).map(rows -> rows.rowCount() > 0);
+  /**
+   * Deletes the plan and, by the schema's cascade, its workouts; runs are only unlinked. The plan
+   * as it was, or null when nothing was deleted.
+   */
+  public Future<JsonObject> delete(UUID owner, UUID id) {
+    return pool.preparedQuery(DELETE).execute(Tuple.of(id, owner)).map(rows -> Rows.first(rows, PlanRepository::toJson));
   }
 
   /**

@@ -4,6 +4,7 @@ import static com.runningtrainer.trainer.share.Access.orExplain;
 import static com.runningtrainer.trainer.share.Access.ownerOf;
 
 import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.trainer.run.Matches;
 import com.runningtrainer.trainer.share.Access;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,10 +19,12 @@ public final class PlanTools {
 
   private final PlanRepository plans;
   private final Access access;
+  private final Matches matches;
 
-  public PlanTools(PlanRepository plans, Access access) {
+  public PlanTools(PlanRepository plans, Access access, Matches matches) {
     this.plans = plans;
     this.access = access;
+    this.matches = matches;
   }
 
   /** The copy, every workout moved by the copy's offset. */
@@ -30,13 +33,14 @@ public final class PlanTools {
       long offset = copy.offset(plan);
       copy.requireWithinDiary(plan, offset);
       return plans.copy(caller, id, offset, copy.nameFor(plan));
-    }).map(copied -> Failures.orNotFound(copied, "plan"));
+    }).map(copied -> Failures.orNotFound(copied, "plan")).compose(matches::withinPlan);
   }
 
   /** The plan as shifted, with how many workouts moved and how many done ones stayed. */
   public Future<JsonObject> shift(UUID caller, UUID id, PlanShift shift) {
     return orExplain(plans.shift(caller, id, shift), () -> writable(caller, id)
-        .compose(plan -> Future.failedFuture(Failures.notFound("plan"))));
+        .compose(plan -> Future.failedFuture(Failures.notFound("plan"))))
+        .compose(matches::withinPlan);
   }
 
   /** The plan, when the caller may change it: 404 when they cannot read it, 403 when they only read it. */

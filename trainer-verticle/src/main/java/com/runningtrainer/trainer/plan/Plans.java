@@ -1,11 +1,11 @@
 package com.runningtrainer.trainer.plan;
 
 import static com.runningtrainer.trainer.share.Access.orExplain;
-import static com.runningtrainer.trainer.share.Access.orExplainDeletion;
 import static com.runningtrainer.trainer.share.Access.ownerOf;
 
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
+import com.runningtrainer.trainer.run.Matches;
 import com.runningtrainer.trainer.share.Access;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,10 +20,12 @@ public final class Plans {
 
   private final PlanRepository plans;
   private final Access access;
+  private final Matches matches;
 
-  public Plans(PlanRepository plans, Access access) {
+  public Plans(PlanRepository plans, Access access, Matches matches) {
     this.plans = plans;
     this.access = access;
+    this.matches = matches;
   }
 
   /** @param athlete whose plan it is: a read-write sharing athlete's, or the caller's when null */
@@ -46,8 +48,10 @@ public final class Plans {
     return orExplain(plans.update(caller, id, plan), () -> whyNotUpdated(caller, id));
   }
 
+  /** Deletes the plan; its runs stay, each matched to a workout of another plan of its day when one fits. */
   public Future<Void> delete(UUID caller, UUID id) {
-    return orExplainDeletion(plans.delete(caller, id), () -> whyNotDeleted(caller, id));
+    return plans.delete(caller, id).compose(deleted -> deleted == null ? whyNotDeleted(caller, id)
+        : matches.withinPlan(deleted).mapEmpty());
   }
 
   private <T> Future<T> whyNotUpdated(UUID caller, UUID id) {

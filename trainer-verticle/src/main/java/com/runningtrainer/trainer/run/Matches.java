@@ -4,6 +4,7 @@ import static com.runningtrainer.trainer.share.Access.orExplain;
 import static com.runningtrainer.trainer.share.Access.ownerOf;
 
 import com.runningtrainer.common.api.Failures;
+import com.runningtrainer.trainer.run.RunMatcher.Candidate;
 import com.runningtrainer.trainer.run.RunMatcher.Done;
 import com.runningtrainer.trainer.run.RunMatcher.Sport;
 import com.runningtrainer.trainer.workout.WorkoutRepository;
@@ -12,12 +13,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Which planned workout a run did. Imported runs are matched automatically ({@link RunMatcher});
- * hand-recorded runs keep the workout the runner chose, none included. The owner sets or clears a
- * run's workout by hand, which locks it: no automatic match changes it again.
+ * Which planned workout a run did. Imported runs are matched automatically ({@link RunMatcher}):
+ * when they arrive, and again when workouts are planned, moved or deleted on their day; hand-recorded
+ * runs keep the workout the runner chose, none included. The owner sets or clears a run's workout
+ * by hand, which locks it: no automatic match changes it again.
  */
 public final class Matches {
 
@@ -50,6 +56,47 @@ public final class Matches {
                 .map(workout -> runs.match(transaction, owner, id, workout))
                 .orElse(Future.succeededFuture())))
         .compose(matched -> matched != null ? Future.succeededFuture(matched) : runs.find(owner, id));
+  }
+
+  /**
+   * Matches the owner's imported runs between these dates (inclusive) that have no workout, and
+   * were not left without one by hand, as their imports would have: for when the workouts of
+   * those days changed since.
+   *
+   * @return how many runs were matched
+   */
+  public Future<Integer> between(UUID owner, LocalDate from, LocalDate to) {
+    return runs.unmatchedImported(pool, owner, from, to).compose(free -> {
+      Future<Integer> matched = Future.succeededFuture(0);
+      for (LocalDate day : free.values().stream().map(Done::date).distinct().toList()) {
+        matched = matched.compose(before -> matchDay(owner, day).map(count -> before + count));
+      }
+      return matched;
+    });
+  }
+
+  /** {@link #between} the plan's dates, after its workouts changed together; the plan as it is. */
+  public Future<JsonObject> withinPlan(JsonObject plan) {
+    return between(ownerOf(plan), LocalDate.parse(plan.getString("start_date")), LocalDate.parse(plan.getString("end_date")))
+        .map(plan);
+  }
+
+  // As an import: the day's workouts locked first, then its free runs read again, each taking the closest still free.
+  private Future<Integer> matchDay(UUID owner, LocalDate day) {
+    return pool.withTransaction(transaction -> workouts.candidatesOn(transaction, owner, day)
+        .compose(candidates -> runs.unmatchedImported(transaction, owner, day, day).compose(free -> {
+          List<Candidate> left = new ArrayList<>(candidates);
+          Future<Integer> matched = Future.succeededFuture(0);
+          for (Map.Entry<UUID, Done> run : free.entrySet()) {
+            Optional<UUID> workout = RunMatcher.match(run.getValue(), left);
+            if (workout.isPresent()) {
+              left.replaceAll(candidate -> candidate.id().equals(workout.get()) ? candidate.taken() : candidate);
+              matched = matched.compose(before -> runs.match(transaction, owner, run.getKey(), workout.get())
+                  .map(written -> written == null ? before : before + 1));
+            }
+          }
+          return matched;
+        })));
   }
 
   /**

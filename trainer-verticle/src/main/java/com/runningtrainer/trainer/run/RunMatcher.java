@@ -45,6 +45,11 @@ public final class RunMatcher {
   /** A workout of the owner's; {@code matched} when a run is linked to it already. */
   public record Candidate(UUID id, String workoutType, LocalDate date, BigDecimal distanceKm,
       BigDecimal durationMinutes, boolean matched, OffsetDateTime createdAt) {
+
+    /** This workout with a run linked to it. */
+    public Candidate taken() {
+      return new Candidate(id, workoutType, date, distanceKm, durationMinutes, true, createdAt);
+    }
   }
 
   private RunMatcher() {

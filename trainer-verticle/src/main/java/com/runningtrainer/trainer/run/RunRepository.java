@@ -3,6 +3,8 @@ package com.runningtrainer.trainer.run;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.common.db.PagedQuery;
 import com.runningtrainer.common.db.Rows;
+import com.runningtrainer.trainer.run.RunMatcher.Done;
+import com.runningtrainer.trainer.run.RunMatcher.Sport;
 import com.runningtrainer.trainer.share.ShareRepository;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +16,9 @@ import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -123,6 +127,11 @@ public final class RunRepository {
   private static final String MATCH = "UPDATE runs SET workout_id = $3, updated_at = now() WHERE id = $1 AND owner_id = $2 "
       + "AND workout_id IS NULL AND NOT workout_locked AND " + OWNED_WORKOUT + " RETURNING " + COLUMNS;
 
+  // Strava runs still free to be matched, in the order their imports would have taken them.
+  private static final String UNMATCHED_IMPORTED = "SELECT id, actual_date, distance_km, duration_minutes FROM runs "
+      + "WHERE owner_id = $1 AND actual_date BETWEEN $2 AND $3 AND source = 'strava' AND workout_id IS NULL "
+      + "AND NOT workout_locked ORDER BY actual_date, created_at, id";
+
   private static final String SET_WORKOUT = "UPDATE runs SET workout_id = $3, workout_locked = true, updated_at = now() "
       + "WHERE id = $1 AND owner_id = $2 AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM workouts w WHERE w.id = $3 "
       + "AND w.owner_id = $2 AND w.workout_type <> 'rest')) RETURNING " + COLUMNS;
@@ -187,6 +196,20 @@ public final class RunRepository {
   public Future<JsonObject> match(SqlClient transaction, UUID owner, UUID id, UUID workoutId) {
     return transaction.preparedQuery(MATCH).execute(Tuple.of(id, owner, workoutId))
         .map(rows -> Rows.first(rows, RunRepository::toJson));
+  }
+
+  /**
+   * The owner's runs from Strava between these dates (inclusive) that no workout is linked to and
+   * whose workout was never set by hand, by id, in the order they were imported.
+   */
+  public Future<Map<UUID, Done>> unmatchedImported(SqlClient client, UUID owner, LocalDate from, LocalDate to) {
+    return client.preparedQuery(UNMATCHED_IMPORTED).execute(Tuple.of(owner, from, to)).map(rows -> {
+      Map<UUID, Done> runs = new LinkedHashMap<>();
+      // Every run the trainer holds is running (see ActivityImports).
+      rows.forEach(row -> runs.put(row.getUUID("id"), new Done(row.getLocalDate("actual_date"),
+          row.getBigDecimal("distance_km"), row.getBigDecimal("duration_minutes"), Sport.RUNNING)));
+      return runs;
+    });
   }
 
   /**

@@ -84,7 +84,7 @@ public final class WorkoutRepository {
       + "SELECT w.*, " + COMPLIANCE_COLUMNS + " FROM written w " + doneBy("$2");
 
   private static final String DELETE = "DELETE FROM workouts WHERE id = $1 AND owner_id IN "
-      + ShareRepository.ownersWritableBy("$2");
+      + ShareRepository.ownersWritableBy("$2") + " RETURNING " + COLUMNS;
 
   // A move locks the workout's plan, as a plan's shift does, so that the two follow one another.
   private static final String LOCK_FOR_MOVE = "SELECT w.plan_id, w.scheduled_date, p.start_date, p.end_date "
@@ -156,9 +156,12 @@ public final class WorkoutRepository {
         .map(rows -> Rows.first(rows, this::withCompliance));
   }
 
-  /** Deletes the workout when the caller may change it; runs linked to it are kept, unlinked by the schema. */
-  public Future<Boolean> delete(UUID caller, UUID id) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id, caller)).map(rows -> rows.rowCount() > 0);
+  /**
+   * Deletes the workout when the caller may change it, and answers it as it was; null when nothing
+   * was deleted. Runs linked to it are kept, unlinked by the schema.
+   */
+  public Future<JsonObject> delete(UUID caller, UUID id) {
+    return pool.preparedQuery(DELETE).execute(Tuple.of(id, caller)).map(rows -> Rows.first(rows, WorkoutRepository::toJson));
   }
 
   /**

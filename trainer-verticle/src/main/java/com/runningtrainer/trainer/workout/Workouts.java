@@ -1,38 +1,44 @@
 package com.runningtrainer.trainer.workout;
 
 import static com.runningtrainer.trainer.share.Access.orExplain;
-import static com.runningtrainer.trainer.share.Access.orExplainDeletion;
 import static com.runningtrainer.trainer.share.Access.ownerOf;
 
 import com.runningtrainer.common.api.Failures;
 import com.runningtrainer.common.api.Page;
 import com.runningtrainer.trainer.plan.PlanRepository;
+import com.runningtrainer.trainer.run.Matches;
 import com.runningtrainer.trainer.share.Access;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * Workouts of a plan, each on a day within the plan's dates: an athlete's own, written also by a
  * coach they share with read-write. The repository decides in SQL what a caller reaches; when a
- * guarded write changes nothing, a second look says why.
+ * guarded write changes nothing, a second look says why. A workout planned, moved or deleted on a
+ * day matches the runs of that day imported without one ({@link Matches#between}).
  */
 public final class Workouts {
 
   private final WorkoutRepository workouts;
   private final PlanRepository plans;
   private final Access access;
+  private final Matches matches;
 
-  public Workouts(WorkoutRepository workouts, PlanRepository plans, Access access) {
+  public Workouts(WorkoutRepository workouts, PlanRepository plans, Access access, Matches matches) {
     this.workouts = workouts;
     this.plans = plans;
     this.access = access;
+    this.matches = matches;
   }
 
   /** @param athlete whose workout it is: a read-write sharing athlete's, or the caller's when null */
   public Future<JsonObject> create(UUID caller, UUID athlete, WorkoutFields workout) {
     return access.writer(caller, athlete).compose(owner ->
-        orExplain(workouts.insert(caller, owner, workout), () -> whyNotInPlan(caller, owner, workout)));
+            orExplain(workouts.insert(caller, owner, workout), () -> whyNotInPlan(caller, owner, workout)))
+        .compose(created -> withMatches(caller, created));
   }
 
   public Future<JsonObject> page(UUID caller, UUID athlete, WorkoutFilter filter, Page page) {
@@ -45,18 +51,44 @@ public final class Workouts {
   }
 
   public Future<JsonObject> update(UUID caller, UUID id, WorkoutFields workout) {
-    return orExplain(workouts.update(caller, id, workout), () -> whyNotUpdated(caller, id, workout));
+    return orExplain(workouts.update(caller, id, workout), () -> whyNotUpdated(caller, id, workout))
+        .compose(updated -> withMatches(caller, updated));
   }
 
+  /** Deletes the workout; a run it had is matched to another workout of its day when one fits. */
   public Future<Void> delete(UUID caller, UUID id) {
-    return orExplainDeletion(workouts.delete(caller, id), () -> whyNotDeleted(caller, id));
+    return workouts.delete(caller, id).compose(deleted -> deleted == null ? whyNotDeleted(caller, id)
+        : matchesOn(ownerOf(deleted), dateOf(deleted)).mapEmpty());
   }
 
   /** Moves the workout within its plan, swapping when asked: {@code workout} and {@code swapped}. */
   public Future<JsonObject> move(UUID caller, UUID id, WorkoutMove move) {
     return orExplain(workouts.move(caller, id, move), () -> find(caller, id)
         .compose(existing -> access.refuseWhenReadOnly(caller, ownerOf(existing)))
-        .compose(writable -> Future.failedFuture(Failures.notFound("workout"))));
+        .compose(writable -> Future.failedFuture(Failures.notFound("workout"))))
+        .compose(moved -> {
+          JsonObject workout = moved.getJsonObject("workout");
+          JsonArray swapped = moved.getJsonArray("swapped");
+          Future<Integer> target = matchesOn(ownerOf(workout), dateOf(workout));
+          return (swapped.isEmpty() ? target : target.compose(done -> matchesOn(ownerOf(workout),
+              dateOf(swapped.getJsonObject(0))))).map(moved);
+        });
+  }
+
+  // A run of the workout's day imported before it was planned there is matched now; the answer
+  // then counts it done.
+  private Future<JsonObject> withMatches(UUID caller, JsonObject workout) {
+    return matchesOn(ownerOf(workout), dateOf(workout)).compose(matched -> matched == 0
+        ? Future.succeededFuture(workout)
+        : find(caller, UUID.fromString(workout.getString("id"))));
+  }
+
+  private Future<Integer> matchesOn(UUID owner, LocalDate day) {
+    return matches.between(owner, day, day);
+  }
+
+  private static LocalDate dateOf(JsonObject workout) {
+    return LocalDate.parse(workout.getString("scheduled_date"));
   }
 
   private <T> Future<T> whyNotUpdated(UUID caller, UUID id, WorkoutFields workout) {
