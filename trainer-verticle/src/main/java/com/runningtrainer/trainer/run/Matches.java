@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which planned workout a run did. Imported runs are matched automatically ({@link RunMatcher}):
@@ -26,6 +28,8 @@ import java.util.UUID;
  * by hand, which locks it: no automatic match changes it again.
  */
 public final class Matches {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Matches.class);
 
   private final Pool pool;
   private final RunRepository runs;
@@ -61,11 +65,19 @@ public final class Matches {
   /**
    * Matches the owner's imported runs between these dates (inclusive) that have no workout, and
    * were not left without one by hand, as their imports would have: for when the workouts of
-   * those days changed since.
+   * those days changed since. The write that asks is made already: a failure here leaves the runs
+   * unmatched (for the next write of their days, or the next import), logged, and fails nothing.
    *
    * @return how many runs were matched
    */
   public Future<Integer> between(UUID owner, LocalDate from, LocalDate to) {
+    return matchFree(owner, from, to).recover(failure -> {
+      LOG.warn("runs of {} between {} and {} left unmatched: {}", owner, from, to, String.valueOf(failure));
+      return Future.succeededFuture(0);
+    });
+  }
+
+  private Future<Integer> matchFree(UUID owner, LocalDate from, LocalDate to) {
     return runs.unmatchedImported(pool, owner, from, to).compose(free -> {
       Future<Integer> matched = Future.succeededFuture(0);
       for (LocalDate day : free.values().stream().map(Done::date).distinct().toList()) {

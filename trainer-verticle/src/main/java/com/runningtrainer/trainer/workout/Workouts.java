@@ -76,11 +76,11 @@ public final class Workouts {
   }
 
   // A run of the workout's day imported before it was planned there is matched now; the answer
-  // then counts it done.
+  // then counts it done (or, when it cannot be read again, is the workout as written).
   private Future<JsonObject> withMatches(UUID caller, JsonObject workout) {
     return matchesOn(ownerOf(workout), dateOf(workout)).compose(matched -> matched == 0
         ? Future.succeededFuture(workout)
-        : find(caller, UUID.fromString(workout.getString("id"))));
+        : find(caller, UUID.fromString(workout.getString("id"))).otherwise(workout));
   }
 
   private Future<Integer> matchesOn(UUID owner, LocalDate day) {
