@@ -152,7 +152,6 @@ class StravaWebhookTest {
       "{\"object_type\":\"club\",\"object_id\":OBJECT,\"aspect_type\":\"create\",\"owner_id\":1,\"subscription_id\":1,\"event_time\":1}",
       "{\"object_type\":\"activity\",\"object_id\":OBJECT,\"aspect_type\":\"rename\",\"owner_id\":1,\"subscription_id\":1,\"event_time\":1}",
       "{\"object_type\":\"activity\",\"object_id\":OBJECT,\"aspect_type\":\"create\",\"owner_id\":-1,\"subscription_id\":1,\"event_time\":1}",
-      "{\"object_type\":\"activity\",\"object_id\":OBJECT,\"aspect_type\":\"create\",\"owner_id\":1,\"subscription_id\":1,\"event_time\":1,\"extra\":1}",
       "{\"object_type\":\"TEN_THOUSAND\",\"object_id\":OBJECT,\"aspect_type\":\"create\",\"owner_id\":1,\"subscription_id\":1,\"event_time\":1}",
       "{\"object_type\":\"activity\",\"object_id\":OBJECT,\"aspect_type\":\"update\",\"owner_id\":1,\"subscription_id\":1,\"event_time\":1,\"updates\":{\"title\":\"TEN_THOUSAND\"}}",
       "{\"object_type\":\"activity\",\"object_id\":OBJECT,\"aspect_type\":\"update\",\"owner_id\":1,\"subscription_id\":1,\"event_time\":1,\"updates\":{\"title\":\"tempo\\u0000run\"}}",
@@ -164,6 +163,31 @@ class StravaWebhookTest {
     String body = template.replace("OBJECT", String.valueOf(activity)).replace("TEN_THOUSAND", "x".repeat(10_000));
 
     var response = platform.strava.send(HttpMethod.POST, StravaPlatform.WEBHOOK, null, "application/json", body);
+
+    assertProblem(response, 400);
+    assertThat(platform.webhookEvents(activity)).isEmpty();
+  }
+
+  @Test
+  void anEventWithAFieldStravaMayAddSomeDayIsStoredAndAcknowledged() {
+    long activity = ACTIVITY_IDS.incrementAndGet();
+
+    Delivery delivery = platform.deliver(platform.fake.event("activity", activity, "create", 999_999_999, null)
+        .put("sport_type", "TrailRun"));
+
+    assertThat(delivery.acknowledged()).isTrue();
+    assertThat(platform.webhookEvents(activity)).hasSize(1);
+  }
+
+  @Test
+  void anEventOfMoreThan32FieldsIsRefusedWith400AndNothingIsStored() {
+    long activity = ACTIVITY_IDS.incrementAndGet();
+    JsonObject event = platform.fake.event("activity", activity, "create", 999_999_999, null);
+    for (int i = 0; event.size() <= 32; i++) {
+      event.put("field_" + i, i);
+    }
+
+    var response = platform.strava.send(HttpMethod.POST, StravaPlatform.WEBHOOK, null, "application/json", event.encode());
 
     assertProblem(response, 400);
     assertThat(platform.webhookEvents(activity)).isEmpty();
