@@ -106,6 +106,19 @@ class StravaSyncTest {
   }
 
   @Test
+  void aBackfillWhosePageEndsAmidActivitiesOfOneSecondImportsThemAll() {
+    JsonObject[] history = history(201, 1000);
+    // The 200th and the 201st start in the same second: Strava's first page holds only one of them.
+    JsonObject twin = history[199];
+    history[200] = FakeStrava.activity("Run", twin.getString("start_date"), twin.getString("start_date_local"), 5000, 1500);
+
+    JsonObject job = syncToTheEnd(connected(Athlete.next("Twin", "Devices"), history));
+
+    assertThat(job.getString("state")).isEqualTo("done");
+    assertThat(job.getInteger("imported")).isEqualTo(201);
+  }
+
+  @Test
   void aSyncIsToldDoneOnlyOnceItsConnectionShowsTheSync() throws Exception {
     Person person = connected(Athlete.next("Told", "Done"), history(3, 10));
     CompletableFuture<Instant> told = new CompletableFuture<>();

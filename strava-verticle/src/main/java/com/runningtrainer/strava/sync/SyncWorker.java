@@ -155,7 +155,7 @@ public final class SyncWorker {
     if (!job.backfill()) {
       return job.afterPage(job.beforeEpoch(), job.nextPage() + 1, counts[0], counts[1]);
     }
-    Long oldest = job.beforeEpoch();
+    Long oldest = null;
     for (Object activity : page) {
       if (activity instanceof JsonObject json && json.getValue("start_date") instanceof String start) {
         try {
@@ -166,7 +166,21 @@ public final class SyncWorker {
         }
       }
     }
-    return job.afterPage(oldest, 1, counts[0], counts[1]);
+    return job.afterPage(nextBefore(job.beforeEpoch(), oldest), 1, counts[0], counts[1]);
+  }
+
+  /**
+   * Where a backfill's next page starts: Strava's {@code before} leaves that second out, and a page
+   * may end amid the activities of one second (two devices recording one run start together), so
+   * the next page takes that second again; what it holds twice is unchanged. Only a page all of
+   * one second moves past it, or the backfill would read that page for ever.
+   */
+  static Long nextBefore(Long before, Long oldestOfPage) {
+    if (oldestOfPage == null) {
+      return before;
+    }
+    long again = oldestOfPage + 1;
+    return before != null && again >= before ? oldestOfPage : again;
   }
 
   private Future<Void> finish(SyncJob job) {
