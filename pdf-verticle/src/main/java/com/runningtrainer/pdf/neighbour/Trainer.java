@@ -1,10 +1,8 @@
 package com.runningtrainer.pdf.neighbour;
 
 import com.runningtrainer.common.breaker.Away;
-import com.runningtrainer.common.breaker.Breakers;
+import com.runningtrainer.common.breaker.Neighbour;
 import com.runningtrainer.trainer.api.PlanPrints;
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -20,23 +18,16 @@ import io.vertx.serviceproxy.ServiceException;
  */
 public final class Trainer {
 
-  private static final int RESET_MS = 10_000;
-
   private final PlanPrints prints;
-  private final CircuitBreaker breaker;
+  private final Neighbour trainer;
 
   public Trainer(Vertx vertx, long timeoutMs) {
     this.prints = PlanPrints.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
-    this.breaker = Breakers.shared(vertx, "pdf-trainer", new CircuitBreakerOptions()
-            .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
-        .failurePolicy(result -> result.failed() && Away.isAway(result.cause()));
+    this.trainer = Neighbour.of(vertx, "pdf-trainer", "trainer", timeoutMs, Away::isAway);
   }
 
   /** {@code {plan, athlete_name?, workouts, runs}} as the caller sees them. */
   public Future<JsonObject> printablePlan(String callerId, String planId, String athleteId) {
-    return breaker.<JsonObject>execute(() -> prints.printablePlan(callerId, planId, athleteId))
-        .recover(failure -> Future.failedFuture(Away.isAnswer(failure)
-            ? failure
-            : new ServiceException(503, "the trainer service cannot be asked now; try again shortly")));
+    return trainer.call(() -> prints.printablePlan(callerId, planId, athleteId));
   }
 }

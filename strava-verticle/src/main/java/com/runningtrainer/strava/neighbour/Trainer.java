@@ -1,16 +1,13 @@
 package com.runningtrainer.strava.neighbour;
 
 import com.runningtrainer.common.breaker.Away;
-import com.runningtrainer.common.breaker.Breakers;
+import com.runningtrainer.common.breaker.Neighbour;
 import com.runningtrainer.trainer.api.DoneWorkouts;
 import com.runningtrainer.trainer.api.RunImports;
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.serviceproxy.ServiceException;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -24,18 +21,14 @@ import java.util.function.Supplier;
  */
 public final class Trainer {
 
-  private static final int RESET_MS = 10_000;
-
   private final RunImports imports;
   private final DoneWorkouts doneWorkouts;
-  private final CircuitBreaker breaker;
+  private final Neighbour trainer;
 
   public Trainer(Vertx vertx, long timeoutMs) {
     this.imports = RunImports.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
     this.doneWorkouts = DoneWorkouts.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
-    this.breaker = Breakers.shared(vertx, "strava-trainer", new CircuitBreakerOptions()
-            .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
-        .failurePolicy(result -> result.failed() && !Away.isAnswer(result.cause()));
+    this.trainer = Neighbour.of(vertx, "strava-trainer", "trainer", timeoutMs, failure -> !Away.isAnswer(failure));
   }
 
   /** {@code {"outcome", "run"}}, as {@link RunImports#importRun} answers. */
@@ -59,9 +52,6 @@ public final class Trainer {
   }
 
   private Future<JsonObject> call(Supplier<Future<JsonObject>> request) {
-    return breaker.<JsonObject>execute(request::get)
-        .recover(failure -> Future.failedFuture(Away.isAnswer(failure)
-            ? failure
-            : new ServiceException(503, "the trainer service cannot be asked now; try again shortly")));
+    return trainer.call(request);
   }
 }

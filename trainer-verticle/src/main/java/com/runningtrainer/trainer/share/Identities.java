@@ -1,10 +1,7 @@
 package com.runningtrainer.trainer.share;
 
 import com.runningtrainer.auth.api.AuthDirectory;
-import com.runningtrainer.common.breaker.Away;
-import com.runningtrainer.common.breaker.Breakers;
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import com.runningtrainer.common.breaker.Neighbour;
 import io.vertx.circuitbreaker.TimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,16 +24,12 @@ import java.util.function.Supplier;
  */
 public final class Identities {
 
-  private static final int RESET_MS = 10_000;
-
   private final AuthDirectory auth;
-  private final CircuitBreaker breaker;
+  private final Neighbour neighbour;
 
   public Identities(Vertx vertx, long timeoutMs) {
     this.auth = AuthDirectory.createProxy(vertx, new DeliveryOptions().setSendTimeout(timeoutMs));
-    this.breaker = Breakers.shared(vertx, "trainer-auth", new CircuitBreakerOptions()
-            .setTimeout(timeoutMs + 500).setMaxFailures(5).setResetTimeout(RESET_MS))
-        .failurePolicy(result -> result.failed() && isAway(result.cause()));
+    this.neighbour = Neighbour.of(vertx, "trainer-auth", "auth", timeoutMs, Identities::isAway);
   }
 
   /** The user as auth knows them now: {@code email}, {@code email_verified}, {@code roles}, {@code display_name}. */
@@ -60,9 +53,7 @@ public final class Identities {
   }
 
   private <T> Future<T> call(Supplier<Future<T>> request) {
-    return breaker.<T>execute(request).recover(failure -> Future.failedFuture(Away.isAnswer(failure)
-        ? failure
-        : new ServiceException(503, "the auth service cannot be asked now; try again shortly")));
+    return neighbour.call(request);
   }
 
   /**
