@@ -8,6 +8,8 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.io.Flushable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -90,6 +92,20 @@ public final class BatchingAppender extends UnsynchronizedAppenderBase<ILoggingE
     long lost = dropped.getAndSet(0);
     if (lost > 0) {
       appenders.appendLoopOnAppenders(droppedLines(lost));
+    }
+    flushAppenders();
+  }
+
+  // An appender that gathers a batch's lines (BatchedConsoleAppender) writes them now.
+  private void flushAppenders() {
+    for (Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders(); it.hasNext(); ) {
+      if (it.next() instanceof Flushable gathering) {
+        try {
+          gathering.flush();
+        } catch (IOException e) {
+          addError("cannot write the log's batch", e);
+        }
+      }
     }
   }
 

@@ -9,8 +9,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.runningtrainer.common.config.Logging;
+import java.io.Flushable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +87,20 @@ class BatchingAppenderTest {
     assertThat(written.isStarted()).isFalse();
   }
 
+  @Test
+  void anAppenderThatGathersLinesIsFlushedOnceTheBatchIsWritten() throws InterruptedException {
+    Gathering gathering = new Gathering();
+    gathering.setContext(context);
+    gathering.start();
+    batching.addAppender(gathering);
+    start(1_000, 5);
+
+    batching.doAppend(event("line 0"));
+    batching.doAppend(event("line 1"));
+
+    assertThat(gathering.awaitFlushed()).containsExactly("line 0", "line 1");
+  }
+
   private void awaitWriterAsleep() throws InterruptedException {
     String name = "log-writer-" + batching.getName();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -120,6 +136,29 @@ class BatchingAppenderTest {
       lines.add("line " + i);
     }
     return lines;
+  }
+
+  /** An appender that gathers lines and says which it had when it was flushed. */
+  private static final class Gathering extends AppenderBase<ILoggingEvent> implements Flushable {
+
+    private final List<String> gathered = new ArrayList<>();
+    private final CompletableFuture<List<String>> flushed = new CompletableFuture<>();
+
+    @Override
+    protected synchronized void append(ILoggingEvent event) {
+      gathered.add(event.getFormattedMessage());
+    }
+
+    @Override
+    public synchronized void flush() {
+      if (gathered.size() >= 2) {
+        flushed.complete(List.copyOf(gathered));
+      }
+    }
+
+    List<String> awaitFlushed() {
+      return flushed.orTimeout(10, TimeUnit.SECONDS).join();
+    }
   }
 
   /** What reached the appender behind the batching one, in order. */
