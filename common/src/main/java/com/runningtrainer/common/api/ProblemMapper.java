@@ -12,7 +12,8 @@ import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
 import io.vertx.serviceproxy.ServiceException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,8 +137,10 @@ public final class ProblemMapper {
 
   private static boolean isUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof ClosedConnectionException || t instanceof TimeoutException
-          || t instanceof io.netty.channel.ConnectTimeoutException) {
+      // A SocketException is a connection refused, reset or broken under a request (a database
+      // cut mid-query), as is a channel closed under it.
+      if (t instanceof SocketException || t instanceof ClosedChannelException || t instanceof ClosedConnectionException
+          || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException) {
         return true;
       }
       if (t instanceof VertxException && t.getMessage() != null && isConnectionMessage(t.getMessage())) {

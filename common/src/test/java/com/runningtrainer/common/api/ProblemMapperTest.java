@@ -8,6 +8,8 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +51,8 @@ class ProblemMapperTest {
   void answersAnUnreachableDatabaseWith503() {
     assertThat(map(new ConnectException("Connection refused")).status()).isEqualTo(503);
     assertThat(map(ClosedConnectionException.INSTANCE).status()).isEqualTo(503);
+    assertThat(map(new SocketException("Connection reset")).status()).isEqualTo(503);
+    assertThat(map(new ClosedChannelException()).status()).isEqualTo(503);
     assertThat(map(new PgException("terminating connection", "FATAL", "57P01", null)).status()).isEqualTo(503);
   }
 
