@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * script, which also reads the list's sequence number), then applies what the channel tells.
  * Every change carries the next number of the sequence: a number skipped, or a sequence in Redis
  * that is not the one applied (checked every second), means something was missed, and a new
- * snapshot is taken; so is one when auth tells it has written the whole list anew. Until the feed is subscribed and has caught up — and whenever Redis cannot
- * be reached or the list in Redis is not whole (see {@link Revocations}) — every check fails
- * with 503: a revoked token must never pass for lack of an answer.
+ * snapshot is taken; so is one when auth tells it has written the whole list anew. Until the
+ * feed is subscribed and has caught up — and whenever Redis cannot be reached or the list in
+ * Redis is not whole (see {@link Revocations}) — every check fails with 503: a revoked token must
+ * never pass for lack of an answer.
  */
 public final class RevocationFeed {
 
@@ -107,9 +108,7 @@ public final class RevocationFeed {
    * cannot answer (it then refuses every token), or a second has passed.
    */
   static Future<Void> appliedHere(Vertx vertx, RevocationKeys keys, long sequence) {
-    LocalMap<String, Held> feeds = vertx.sharedData().getLocalMap(FEEDS);
-    Held held = feeds.get(keys.prefix());
-    RevocationFeed feed = held == null ? null : held.feed().getNow(null);
+    RevocationFeed feed = here(vertx, keys);
     return feed == null ? Future.succeededFuture() : feed.applied(sequence, false);
   }
 
@@ -118,10 +117,15 @@ public final class RevocationFeed {
    * (the list written anew), or a second has passed.
    */
   static Future<Void> currentHere(Vertx vertx, RevocationKeys keys, long sequence) {
+    RevocationFeed feed = here(vertx, keys);
+    return feed == null ? Future.succeededFuture() : feed.applied(sequence, true);
+  }
+
+  /** The feed of this process for the list under these keys, when one has started. */
+  private static RevocationFeed here(Vertx vertx, RevocationKeys keys) {
     LocalMap<String, Held> feeds = vertx.sharedData().getLocalMap(FEEDS);
     Held held = feeds.get(keys.prefix());
-    RevocationFeed feed = held == null ? null : held.feed().getNow(null);
-    return feed == null ? Future.succeededFuture() : feed.applied(sequence, true);
+    return held == null ? null : held.feed().getNow(null);
   }
 
   /** Whether the token with these claims ({@code iat} given apart) is revoked; 503 while the feed is behind. */
@@ -260,7 +264,7 @@ public final class RevocationFeed {
     release();
   }
 
-  /** @param current whether to wait for the feed to be current too, not only for a feed that refuses every token */
+  /** @param current whether to wait for the feed to be current too, not only to refuse every token */
   private Future<Void> applied(long sequence, boolean current) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     synchronized (waiting) {
@@ -271,7 +275,10 @@ public final class RevocationFeed {
     return Future.fromCompletionStage(done.completeOnTimeout(null, WAIT_FOR_APPLIED_MS, TimeUnit.MILLISECONDS), caller);
   }
 
-  /** Lets go whoever waits for a change now applied, or, unless they wait for it current, for a feed that refuses every token. */
+  /**
+   * Lets go whoever waits for a change now applied, or, unless they wait for the feed to be
+   * current, for a feed that refuses every token.
+   */
   private void release() {
     synchronized (waiting) {
       for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {

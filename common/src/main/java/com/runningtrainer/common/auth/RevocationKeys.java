@@ -9,6 +9,7 @@ import java.util.Set;
 record RevocationKeys(String prefix) {
 
   private static final Set<String> KINDS = Set.of("jti", "sid", "user");
+  private static final String RESTORED = "restored";
 
   String of(String kind, String subject) {
     return prefix + "revoked:" + kind + ":" + subject;
@@ -44,8 +45,6 @@ record RevocationKeys(String prefix) {
     return new Revocation(kind, rest.substring(colon + 1), kind.equals("user") ? Long.parseLong(value) : 0,
         nowSeconds + ttlSeconds);
   }
-
-  private static final String RESTORED = "restored";
 
   /** What the channel carries after the sequence number: kind, subject, revoked before, expires at. */
   static String message(Revocation revocation) {

@@ -77,6 +77,8 @@ public final class Matches {
     });
   }
 
+  // Which days have free runs is read first, without a transaction or a lock: most writes of
+  // workouts find none. Each such day's runs are read again under its lock.
   private Future<Integer> matchFree(UUID owner, LocalDate from, LocalDate to) {
     return runs.unmatchedImported(pool, owner, from, to).compose(free -> {
       Future<Integer> matched = Future.succeededFuture(0);
@@ -89,8 +91,9 @@ public final class Matches {
 
   /** {@link #between} the plan's dates, after its workouts changed together; the plan as it is. */
   public Future<JsonObject> withinPlan(JsonObject plan) {
-    return between(ownerOf(plan), LocalDate.parse(plan.getString("start_date")), LocalDate.parse(plan.getString("end_date")))
-        .map(plan);
+    LocalDate start = LocalDate.parse(plan.getString("start_date"));
+    LocalDate end = LocalDate.parse(plan.getString("end_date"));
+    return between(ownerOf(plan), start, end).map(plan);
   }
 
   // As an import: the day's workouts locked first, then its free runs read again, each taking the closest still free.

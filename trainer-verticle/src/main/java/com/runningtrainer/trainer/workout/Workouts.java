@@ -66,13 +66,16 @@ public final class Workouts {
     return orExplain(workouts.move(caller, id, move), () -> find(caller, id)
         .compose(existing -> access.refuseWhenReadOnly(caller, ownerOf(existing)))
         .compose(writable -> Future.failedFuture(Failures.notFound("workout"))))
-        .compose(moved -> {
-          JsonObject workout = moved.getJsonObject("workout");
-          JsonArray swapped = moved.getJsonArray("swapped");
-          Future<Integer> target = matchesOn(ownerOf(workout), dateOf(workout));
-          return (swapped.isEmpty() ? target : target.compose(done -> matchesOn(ownerOf(workout),
-              dateOf(swapped.getJsonObject(0))))).map(moved);
-        });
+        .compose(moved -> matchesAfterMove(moved).map(moved));
+  }
+
+  // The moved workout's new date, and its old one when workouts were swapped onto it.
+  private Future<Integer> matchesAfterMove(JsonObject moved) {
+    JsonObject workout = moved.getJsonObject("workout");
+    UUID owner = ownerOf(workout);
+    JsonArray swapped = moved.getJsonArray("swapped");
+    Future<Integer> onTarget = matchesOn(owner, dateOf(workout));
+    return swapped.isEmpty() ? onTarget : onTarget.compose(done -> matchesOn(owner, dateOf(swapped.getJsonObject(0))));
   }
 
   // A run of the workout's day imported before it was planned there is matched now; the answer
