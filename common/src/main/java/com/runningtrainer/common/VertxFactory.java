@@ -84,7 +84,8 @@ public final class VertxFactory {
         .setRegistryName(registry)
         .setEnabled(true);
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    prometheus.config().meterFilter(BoundedLabels.FILTER).meterFilter(LatencyBuckets.FILTER);
+    prometheus.config().meterFilter(BoundedLabels.FILTER).meterFilter(BoundedLabels.ADDRESSES)
+        .meterFilter(LatencyBuckets.FILTER);
     // Servers trace every request (their default policy, ALWAYS); the event bus, HTTP clients,
     // PostgreSQL and Redis continue the trace of the request they work for (PROPAGATE).
     return Vertx.builder()

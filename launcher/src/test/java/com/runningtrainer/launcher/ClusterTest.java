@@ -3,6 +3,7 @@ package com.runningtrainer.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.auth.api.AuthEvents;
+import com.runningtrainer.common.api.LoopRoutes;
 import com.runningtrainer.common.config.Config;
 import com.runningtrainer.testsupport.LogCapture;
 import com.runningtrainer.testsupport.TestDatabase;
@@ -10,6 +11,7 @@ import com.runningtrainer.testsupport.TestHttp;
 import com.runningtrainer.testsupport.TestPorts;
 import com.runningtrainer.testsupport.TestRedis;
 import com.runningtrainer.trainer.share.LostCoaches;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgConnectOptions;
 import java.sql.Connection;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,6 +202,17 @@ class ClusterTest {
     assertThat(sentDuringStop).isNotEmpty();
     assertThat(sentDuringStop.stream().filter(status -> status != 200).count()).as("%s", sentDuringStop)
         .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  @Order(5)
+  void a_clustered_node_keeps_its_requests_on_the_shared_addresses_that_spread_them_over_the_nodes() throws Exception {
+    Promise<String> sameLoop = Promise.promise();
+
+    edgeNode.vertx.getOrCreateContext()
+        .runOnContext(onLoop -> sameLoop.complete(LoopRoutes.addressHere(edgeNode.vertx, "auth")));
+
+    assertThat(sameLoop.future().await(10, TimeUnit.SECONDS)).isNull();
   }
 
   /** An active share written as accepting an invitation leaves it; its id. */

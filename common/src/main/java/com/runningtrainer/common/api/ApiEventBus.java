@@ -4,11 +4,15 @@ import com.runningtrainer.common.log.RequestScope;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Serves a service's operations on the event bus address {@code <service>.api}: an
@@ -41,25 +45,26 @@ public final class ApiEventBus {
         || reply.failureType() == ReplyFailure.TIMEOUT && String.valueOf(reply.getMessage()).startsWith(DISCARDED);
   }
 
+  /**
+   * Takes the service's operations at {@code <service>.api} as JSON envelopes and, bound on an
+   * event loop of a process not clustered, at its same-loop address ({@link LoopRoutes}) as
+   * objects.
+   */
   public static Future<Binding> bind(Vertx vertx, String service, Map<String, ApiHandler> operations) {
-    Binding binding = new Binding();
-    MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(address(service), message -> {
-      ApiRequest request = ApiRequest.fromJson(message.body());
-      // Each message has its own duplicated context: the gateway's request id follows this one.
-      RequestScope.enter(request.requestId());
-      ApiHandler handler = operations.get(request.operationId());
-      Future<ApiResponse> response = handler == null
-          ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
-          : Futures.handle(handler, request);
-      binding.taken();
-      response
-          .map(ApiEventBus::carried)
-          .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500))))
-          .onSuccess(answer -> message.reply(answer.toJson()))
-          .onComplete(answered -> binding.answered());
-    });
-    binding.consumer = consumer;
-    return consumer.completion().map(binding);
+    Binding binding = new Binding(vertx, operations);
+    MessageConsumer<JsonObject> shared = vertx.eventBus().consumer(address(service), message ->
+        binding.serve(ApiRequest.fromJson(message.body()), answer -> message.reply(answer.toJson())));
+    binding.consumers.add(shared);
+    String sameLoop = LoopRoutes.addressHere(vertx, service);
+    if (sameLoop == null) {
+      return shared.completion().map(binding);
+    }
+    LoopRoutes.prepare(vertx);
+    DeliveryOptions replies = LoopRoutes.responseDelivery();
+    MessageConsumer<ApiRequest> local = vertx.eventBus().localConsumer(sameLoop, message ->
+        binding.serve(message.body(), answer -> message.reply(answer, replies)));
+    binding.consumers.add(local);
+    return Future.all(shared.completion(), local.completion()).map(both -> binding.open(sameLoop));
   }
 
   /**
@@ -75,25 +80,33 @@ public final class ApiEventBus {
   }
 
   /**
-   * A service's consumer of its address. Used from the event loop of the verticle that bound it
-   * only, so its count needs no lock.
+   * A service's consumers of its addresses. Used from the event loop of the verticle that bound
+   * it only, so its count needs no lock.
    */
   public static final class Binding {
 
-    private MessageConsumer<JsonObject> consumer;
+    private final Vertx vertx;
+    private final Map<String, ApiHandler> operations;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private String sameLoop;
     private int inFlight;
     private Promise<Void> drained;
 
-    private Binding() {
+    private Binding(Vertx vertx, Map<String, ApiHandler> operations) {
+      this.vertx = vertx;
+      this.operations = operations;
     }
 
     /**
-     * Takes the service off its address, then waits for the requests it has taken to be
+     * Takes the service off its addresses, then waits for the requests it has taken to be
      * answered. Once the unregistration completes, a clustered event bus routes the address to
      * the other nodes only.
      */
     public Future<Void> unbind() {
-      return consumer.unregister().compose(off -> {
+      if (sameLoop != null) {
+        LoopRoutes.close(vertx, sameLoop);
+      }
+      return Future.join(consumers.stream().map(MessageConsumer::unregister).toList()).compose(off -> {
         if (inFlight == 0) {
           return Future.succeededFuture();
         }
@@ -102,8 +115,25 @@ public final class ApiEventBus {
       });
     }
 
-    private void taken() {
+    private Binding open(String address) {
+      sameLoop = address;
+      LoopRoutes.open(vertx, address);
+      return this;
+    }
+
+    private void serve(ApiRequest request, Consumer<ApiResponse> reply) {
+      // Each message has its own duplicated context: the gateway's request id follows this one.
+      RequestScope.enter(request.requestId());
+      ApiHandler handler = operations.get(request.operationId());
+      Future<ApiResponse> response = handler == null
+          ? Future.succeededFuture(ApiResponse.problem(Problem.of(404, "No operation " + request.operationId())))
+          : Futures.handle(handler, request);
       inFlight++;
+      response
+          .map(ApiEventBus::carried)
+          .recover(failure -> Future.succeededFuture(ApiResponse.problem(ProblemMapper.toProblem(failure, 500))))
+          .onSuccess(reply::accept)
+          .onComplete(answered -> answered());
     }
 
     private void answered() {

@@ -58,11 +58,16 @@ public final class Tracing implements OpenTelemetry {
   }
 
   /**
-   * What Vert.x traces with: OpenTelemetry's own tracer when spans are recorded; when they are
-   * not, one that only makes and passes on the ids ({@link TraceIdsTracer}).
+   * What Vert.x traces with: OpenTelemetry's own tracer when spans are recorded, naming services
+   * by their shared addresses ({@link SharedAddressTracer}); when they are not, one that only
+   * makes and passes on the ids ({@link TraceIdsTracer}).
    */
   public VertxTracerFactory vertxTracerFactory() {
-    return recorder != null ? new OpenTelemetryTracingFactory(this) : options -> new TraceIdsTracer();
+    if (recorder == null) {
+      return options -> new TraceIdsTracer();
+    }
+    VertxTracerFactory openTelemetry = new OpenTelemetryTracingFactory(this);
+    return options -> new SharedAddressTracer<>(openTelemetry.tracer(options));
   }
 
   @Override
