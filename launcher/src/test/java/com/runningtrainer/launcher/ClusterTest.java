@@ -207,10 +207,10 @@ class ClusterTest {
   @Test
   @Order(5)
   void a_clustered_node_keeps_its_requests_on_the_shared_addresses_that_spread_them_over_the_nodes() throws Exception {
-    Promise<String> sameLoop = Promise.promise();
+    Promise<LoopRoutes.Route> sameLoop = Promise.promise();
 
     edgeNode.vertx.getOrCreateContext()
-        .runOnContext(onLoop -> sameLoop.complete(LoopRoutes.addressHere(edgeNode.vertx, "auth")));
+        .runOnContext(onLoop -> sameLoop.complete(LoopRoutes.here(edgeNode.vertx, "auth")));
 
     assertThat(sameLoop.future().await(10, TimeUnit.SECONDS)).isNull();
   }

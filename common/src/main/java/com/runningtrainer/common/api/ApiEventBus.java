@@ -51,17 +51,17 @@ public final class ApiEventBus {
    * objects.
    */
   public static Future<Binding> bind(Vertx vertx, String service, Map<String, ApiHandler> operations) {
-    Binding binding = new Binding(vertx, operations);
+    Binding binding = new Binding(operations);
     MessageConsumer<JsonObject> shared = vertx.eventBus().consumer(address(service), message ->
         binding.serve(ApiRequest.fromJson(message.body()), answer -> message.reply(answer.toJson())));
     binding.consumers.add(shared);
-    String sameLoop = LoopRoutes.addressHere(vertx, service);
+    LoopRoutes.Route sameLoop = LoopRoutes.here(vertx, service);
     if (sameLoop == null) {
       return shared.completion().map(binding);
     }
     LoopRoutes.prepare(vertx);
     DeliveryOptions replies = LoopRoutes.responseDelivery();
-    MessageConsumer<ApiRequest> local = vertx.eventBus().localConsumer(sameLoop, message ->
+    MessageConsumer<ApiRequest> local = vertx.eventBus().localConsumer(sameLoop.address(), message ->
         binding.serve(message.body(), answer -> message.reply(answer, replies)));
     binding.consumers.add(local);
     return Future.all(shared.completion(), local.completion()).map(both -> binding.open(sameLoop));
@@ -85,15 +85,13 @@ public final class ApiEventBus {
    */
   public static final class Binding {
 
-    private final Vertx vertx;
     private final Map<String, ApiHandler> operations;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
-    private String sameLoop;
+    private LoopRoutes.Route sameLoop;
     private int inFlight;
     private Promise<Void> drained;
 
-    private Binding(Vertx vertx, Map<String, ApiHandler> operations) {
-      this.vertx = vertx;
+    private Binding(Map<String, ApiHandler> operations) {
       this.operations = operations;
     }
 
@@ -104,7 +102,7 @@ public final class ApiEventBus {
      */
     public Future<Void> unbind() {
       if (sameLoop != null) {
-        LoopRoutes.close(vertx, sameLoop);
+        sameLoop.closed();
       }
       return Future.join(consumers.stream().map(MessageConsumer::unregister).toList()).compose(off -> {
         if (inFlight == 0) {
@@ -115,9 +113,9 @@ public final class ApiEventBus {
       });
     }
 
-    private Binding open(String address) {
-      sameLoop = address;
-      LoopRoutes.open(vertx, address);
+    private Binding open(LoopRoutes.Route route) {
+      sameLoop = route;
+      route.opened();
       return this;
     }
 

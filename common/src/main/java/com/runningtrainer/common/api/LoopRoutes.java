@@ -18,8 +18,8 @@ import io.vertx.core.shareddata.LocalMap;
  */
 public final class LoopRoutes {
 
-  private static final String ROUTES = "api.loop-routes";
-  private static final String CODECS = "codecs";
+  private static final String OPEN_ROUTES = "api.loop-routes";
+  private static final String CODECS = "api.loop-routes.codecs";
   private static final InProcessCodec<ApiRequest> REQUESTS = new InProcessCodec<>(ApiRequest.class);
   private static final InProcessCodec<ApiResponse> RESPONSES = new InProcessCodec<>(ApiResponse.class);
 
@@ -27,14 +27,35 @@ public final class LoopRoutes {
   }
 
   /**
-   * The same-loop address of the service for the event loop the caller runs on; null off an
-   * event loop or on a clustered event bus.
+   * A service's same-loop route for one event loop: its address, and whether an instance of the
+   * service takes requests there now.
    */
-  public static String addressHere(Vertx vertx, String service) {
+  public record Route(String address, LocalMap<String, Boolean> open) {
+
+    /** Whether an instance of the service takes requests at {@link #address} now. */
+    public boolean isOpen() {
+      return open.containsKey(address);
+    }
+
+    void opened() {
+      open.put(address, true);
+    }
+
+    void closed() {
+      open.remove(address);
+    }
+  }
+
+  /**
+   * The service's same-loop route for the event loop the caller runs on; null off an event loop
+   * or on a clustered event bus.
+   */
+  public static Route here(Vertx vertx, String service) {
     if (vertx.isClustered() || !Context.isOnEventLoopThread()) {
       return null;
     }
-    return ApiEventBus.address(service) + "@" + Thread.currentThread().getName();
+    return new Route(ApiEventBus.address(service) + "@" + Thread.currentThread().getName(),
+        vertx.sharedData().getLocalMap(OPEN_ROUTES));
   }
 
   /**
@@ -46,11 +67,6 @@ public final class LoopRoutes {
     return loop < 0 ? address : address.substring(0, loop);
   }
 
-  /** Whether an instance of the service takes requests at that same-loop address now. */
-  public static boolean isOpen(Vertx vertx, String address) {
-    return address != null && routes(vertx).containsKey(address);
-  }
-
   /** How to send an {@link ApiRequest} to a same-loop address. */
   public static DeliveryOptions requestDelivery(long timeoutMs) {
     return new DeliveryOptions().setCodecName(REQUESTS.name()).setSendTimeout(timeoutMs);
@@ -60,22 +76,10 @@ public final class LoopRoutes {
     return new DeliveryOptions().setCodecName(RESPONSES.name());
   }
 
-  /** Makes the objects passable, once per Vert.x instance; before any address opens. */
+  /** Makes the objects passable, once per Vert.x instance; before any route opens. */
   static synchronized void prepare(Vertx vertx) {
-    if (routes(vertx).putIfAbsent(CODECS, true) == null) {
+    if (vertx.sharedData().<String, Boolean>getLocalMap(CODECS).putIfAbsent(CODECS, true) == null) {
       vertx.eventBus().registerCodec(REQUESTS).registerCodec(RESPONSES);
     }
-  }
-
-  static void open(Vertx vertx, String address) {
-    routes(vertx).put(address, true);
-  }
-
-  static void close(Vertx vertx, String address) {
-    routes(vertx).remove(address);
-  }
-
-  private static LocalMap<String, Boolean> routes(Vertx vertx) {
-    return vertx.sharedData().getLocalMap(ROUTES);
   }
 }

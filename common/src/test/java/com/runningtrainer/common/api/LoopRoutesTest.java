@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.runningtrainer.common.VertxFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -31,6 +32,7 @@ class LoopRoutesTest {
   private static final DeliveryOptions SAME_LOOP = LoopRoutes.requestDelivery(5_000);
 
   private Vertx vertx;
+  private String deployment;
 
   @AfterEach
   void stop() throws Exception {
@@ -66,13 +68,13 @@ class LoopRoutesTest {
   void aServiceLeavingItsAddressesClosesItsSameLoopRouteFirst() throws Exception {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     Instance instance = deployTwice().get(0);
-    String address = onLoopOf(instance, () -> Future.succeededFuture(LoopRoutes.addressHere(vertx, SERVICE)))
+    LoopRoutes.Route route = onLoopOf(instance, () -> Future.succeededFuture(LoopRoutes.here(vertx, SERVICE)))
         .await(10, TimeUnit.SECONDS);
-    assertThat(LoopRoutes.isOpen(vertx, address)).isTrue();
+    assertThat(route.isOpen()).isTrue();
 
-    vertx.undeploy(instance.deployment).await(10, TimeUnit.SECONDS);
+    vertx.undeploy(deployment).await(10, TimeUnit.SECONDS);
 
-    assertThat(LoopRoutes.isOpen(vertx, address)).isFalse();
+    assertThat(route.isOpen()).isFalse();
   }
 
   @Test
@@ -81,7 +83,7 @@ class LoopRoutesTest {
 
     ApiEventBus.bind(vertx, SERVICE, Map.of("where", LoopRoutesTest::where)).await(10, TimeUnit.SECONDS);
 
-    assertThat(LoopRoutes.addressHere(vertx, SERVICE)).isNull();
+    assertThat(LoopRoutes.here(vertx, SERVICE)).isNull();
   }
 
   @Test
@@ -97,7 +99,7 @@ class LoopRoutesTest {
   }
 
   private Future<ApiResponse> sendSameLoop() {
-    return vertx.eventBus().<ApiResponse>request(LoopRoutes.addressHere(vertx, SERVICE), request(), SAME_LOOP)
+    return vertx.eventBus().<ApiResponse>request(LoopRoutes.here(vertx, SERVICE).address(), request(), SAME_LOOP)
         .map(reply -> reply.body());
   }
 
@@ -109,16 +111,20 @@ class LoopRoutesTest {
     return Future.succeededFuture(ApiResponse.ok(new JsonObject().put("thread", Thread.currentThread().getName())));
   }
 
-  /** Two instances of the service, each bound on its verticle's event loop, unbound when it stops. */
+  /**
+   * Two instances of the service, each bound on its verticle's event loop, unbound when it stops;
+   * {@link #deployment} undeploys both.
+   */
   private List<Instance> deployTwice() throws Exception {
     List<Instance> instances = new CopyOnWriteArrayList<>();
-    String deployment = vertx.deployVerticle(() -> new VerticleBase() {
+    deployment = vertx.deployVerticle(() -> new VerticleBase() {
       private ApiEventBus.Binding binding;
 
       @Override
       public Future<?> start() {
-        instances.add(new Instance(context, Thread.currentThread().getName(), null));
-        return ApiEventBus.bind(vertx, SERVICE, Map.of("where", LoopRoutesTest::where)).andThen(bound -> binding = bound.result());
+        instances.add(new Instance(context, Thread.currentThread().getName()));
+        return ApiEventBus.bind(vertx, SERVICE, Map.of("where", LoopRoutesTest::where))
+            .andThen(bound -> binding = bound.result());
       }
 
       @Override
@@ -126,7 +132,7 @@ class LoopRoutesTest {
         return binding.unbind();
       }
     }, new DeploymentOptions().setInstances(2)).await(10, TimeUnit.SECONDS);
-    return instances.stream().map(instance -> new Instance(instance.context, instance.thread, deployment)).toList();
+    return instances;
   }
 
   private static <T> Future<T> onLoopOf(Instance instance, Callable<Future<T>> work) {
@@ -135,6 +141,6 @@ class LoopRoutesTest {
     return done.future();
   }
 
-  private record Instance(io.vertx.core.Context context, String thread, String deployment) {
+  private record Instance(Context context, String thread) {
   }
 }

@@ -20,7 +20,7 @@ final class EventBusUpstream implements Upstream {
 
   private final Vertx vertx;
   private final String address;
-  private final String sameLoop;
+  private final LoopRoutes.Route sameLoop;
   private final DeliveryOptions delivery;
   private final DeliveryOptions sameLoopDelivery;
   private final CircuitBreaker breaker;
@@ -29,7 +29,7 @@ final class EventBusUpstream implements Upstream {
   EventBusUpstream(Vertx vertx, String service, long timeoutMs, CircuitBreaker breaker) {
     this.vertx = vertx;
     this.address = ApiEventBus.address(service);
-    this.sameLoop = LoopRoutes.addressHere(vertx, service);
+    this.sameLoop = LoopRoutes.here(vertx, service);
     this.delivery = new DeliveryOptions().setSendTimeout(timeoutMs);
     this.sameLoopDelivery = LoopRoutes.requestDelivery(timeoutMs);
     this.breaker = breaker;
@@ -49,10 +49,10 @@ final class EventBusUpstream implements Upstream {
   }
 
   private Future<UpstreamAnswer> send(UpstreamCall call) {
-    if (!LoopRoutes.isOpen(vertx, sameLoop)) {
+    if (sameLoop == null || !sameLoop.isOpen()) {
       return sendShared(call);
     }
-    return vertx.eventBus().<ApiResponse>request(sameLoop, call.request(), sameLoopDelivery)
+    return vertx.eventBus().<ApiResponse>request(sameLoop.address(), call.request(), sameLoopDelivery)
         .map(reply -> UpstreamAnswer.of(reply.body(), address));
   }
 
